@@ -1,0 +1,21 @@
+import Foundation
+
+/// Writes to the process streams without Swift's stdout buffering getting between
+/// streamed chunks and the terminal.
+enum Console {
+    static func out(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
+    static func err(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
+    static func info(_ line: String) { out(line + "\n") }
+    static func warn(_ line: String) { err("[WARN] " + line + "\n") }
+    static func error(_ line: String) { err(line.hasPrefix("[ERR]") || line.hasPrefix("Error") ? line + "\n" : "[ERR] " + line + "\n") }
+
+    static var architecture: String {
+        #if arch(x86_64)
+        return "x64"
+        #elseif arch(arm64)
+        return "arm64"
+        #else
+        return "unknown"
+        #endif
+    }
+}

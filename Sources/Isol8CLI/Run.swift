@@ -1,0 +1,214 @@
+import ArgumentParser
+import Foundation
+import Isol8Core
+
+struct Run: Isol8Subcommand {
+    static let commandName = "run"
+    static let configuration = CommandConfiguration(abstract: "Run code in an isolated container.")
+
+    @Argument(help: "A source file; its extension picks the runtime (.py .js .mjs .cjs .ts .mts .sh).")
+    var file: String?
+    @Option(name: [.customShort("e"), .long], help: "Inline code to run (python unless --runtime says otherwise).")
+    var eval: String?
+    @Option(help: "Shell command(s), run as bash -c; --runtime still picks the image (default bash).")
+    var cmd: String?
+    @Option(name: [.customShort("r"), .long], help: "Runtime: python, node, bun, deno or bash.")
+    var runtime: String?
+    @Option(help: "Network mode: none (no interface but loopback) or host (the host's network — no isolation).")
+    var net: String?
+    @Option(help: "Timeout in milliseconds (default 30000); the run is killed and exits 137.")
+    var timeout: Int?
+    @Option(help: "Memory limit such as 512m or 1g (default 512m), no swap.")
+    var memory: String?
+    @Option(help: "CPU limit in cores, e.g. 0.5 (default 1).")
+    var cpu: Double?
+    @Option(name: .customLong("pids-limit"), help: "Maximum number of processes (default 64).")
+    var pidsLimit: Int?
+    @Option(name: .customLong("max-output"), help: "Per-stream output cap in bytes for --no-stream (default 1048576).")
+    var maxOutput: Int?
+    @Option(name: .customLong("sandbox-size"), help: "Size of the /sandbox tmpfs (default 512m).")
+    var sandboxSize: String?
+    @Option(name: .customLong("tmp-size"), help: "Size of the /tmp tmpfs (default 256m).")
+    var tmpSize: String?
+    @Option(help: "Use this image instead of isol8:<runtime>.")
+    var image: String?
+    @Option(help: "Secret KEY=VALUE passed as an environment variable and masked as *** in output (repeatable).")
+    var secret: [String] = []
+    @Option(help: "Data piped to the program's stdin.")
+    var stdin: String?
+    @Option(help: "Working directory inside /sandbox (relative or absolute).")
+    var workdir: String?
+    @Option(help: "Package to install before running (repeatable; implies --net filtered unless --net is given).")
+    var install: [String] = []
+    @Option(help: "Setup script (inline or a file path) run before the code (repeatable).")
+    var setup: [String] = []
+    @Option(help: "Directory whose files are copied into /sandbox.")
+    var files: String?
+    @Option(name: .customLong("add-host"), help: "Extra /etc/hosts entry NAME:IP inside the container (repeatable).")
+    var addHost: [String] = []
+    @Option(help: "Write stdout to this file (with --no-stream).")
+    var out: String?
+    @Flag(help: "Keep one container for this run (persistent mode).")
+    var persistent = false
+    @Flag(name: .customLong("no-stream"), help: "Collect output and print it at the end instead of streaming.")
+    var noStream = false
+    @Flag(help: "Leave the container running afterwards for inspection (remove it with isol8 cleanup).")
+    var persist = false
+    @Flag(help: "Print debug lines.")
+    var debug = false
+
+    var flags: RunFlags {
+        var flags = RunFlags()
+        flags.file = file
+        flags.eval = eval
+        flags.cmd = cmd
+        flags.runtime = runtime
+        flags.stdin = stdin
+        flags.workdir = workdir
+        flags.net = net
+        flags.timeoutMs = timeout
+        flags.memory = memory
+        flags.cpu = cpu
+        flags.pidsLimit = pidsLimit
+        flags.maxOutput = maxOutput
+        flags.sandboxSize = sandboxSize
+        flags.tmpSize = tmpSize
+        flags.image = image
+        flags.secrets = secret
+        flags.install = install
+        flags.setup = setup
+        flags.addHosts = addHost
+        flags.filesDir = files
+        flags.persist = persist
+        flags.persistent = persistent
+        flags.debug = debug
+        return flags
+    }
+
+    func execute() async throws {
+        let flags = self.flags
+        let options: Isol8Options
+        let request: ExecutionRequest
+        let source: RunFlags.CodeSource
+        do {
+            DebugLog.debug("[Run] Config loaded")
+            options = try flags.makeOptions()
+            (request, source) = try flags.makeRequest(options: options) {
+                String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            }
+            _ = try ExecutionPlan.validate(request)
+            _ = try ContainerBlueprint.spec(image: options.image ?? "isol8:\(request.runtime.rawValue)", runtime: request.runtime, options: options)
+        } catch {
+            throw CLIFailure("\(error)")
+        }
+        logResolved(options: options, request: request, source: source)
+
+        let engine: DockerEngine
+        do {
+            engine = try DockerEngine(options: options)
+            try await engine.start()
+        } catch {
+            throw CLIFailure("\(error)")
+        }
+        DebugLog.debug("[Run] Engine started")
+        if let files = request.files { DebugLog.debug("[Run] Injected \(files.count) files from \(self.files ?? "")") }
+
+        let interrupt = InterruptHandler()
+        let code: Int32
+        do {
+            if noStream {
+                DebugLog.debug("[Run] Using non-streaming mode")
+                code = try await runBuffered(engine, request)
+            } else {
+                DebugLog.debug("[Run] Using streaming mode")
+                code = try await runStreaming(engine, request, cancel: interrupt.token)
+            }
+        } catch {
+            DebugLog.debug("[Run] Stopping engine")
+            await engine.stop()
+            throw CLIFailure("\(error)")
+        }
+        DebugLog.debug("[Run] Stopping engine")
+        await engine.stop()
+        throw ExitCode(interrupt.fired ? 0 : code)
+    }
+
+    private func runStreaming(_ engine: DockerEngine, _ request: ExecutionRequest, cancel: CancelToken) async throws -> Int32 {
+        var code: Int32 = 0
+        for try await event in engine.executeStream(request, cancel: cancel) {
+            switch event.type {
+            case .stdout: Console.out(event.data)
+            case .stderr: Console.err(event.data)
+            case .error:
+                Console.err("[ERR] \(event.data)\n")
+                code = 1
+            case .exit:
+                code = Int32(event.data) ?? 1
+            }
+        }
+        return code
+    }
+
+    private func runBuffered(_ engine: DockerEngine, _ request: ExecutionRequest) async throws -> Int32 {
+        let result = try await engine.execute(request)
+        if !result.stdout.isEmpty { Console.out(result.stdout + "\n") }
+        if !result.stderr.isEmpty { Console.err(result.stderr + "\n") }
+        if result.truncated { Console.warn("Output was truncated") }
+        if let logs = result.networkLogs, !logs.isEmpty {
+            Console.err("\n--- Network Logs ---\n")
+            for entry in logs { Console.err(String(decoding: try JSONEncoder().encode(entry), as: UTF8.self) + "\n") }
+        }
+        if let out, !result.stdout.isEmpty {
+            do {
+                try result.stdout.write(toFile: out, atomically: true, encoding: .utf8)
+            } catch {
+                throw CLIFailure("Cannot write --out file \(out): \(error.localizedDescription)")
+            }
+            Console.info("[Run] Output written to \(out)")
+        }
+        return Int32(truncatingIfNeeded: result.exitCode)
+    }
+
+    private func logResolved(options: Isol8Options, request: ExecutionRequest, source: RunFlags.CodeSource) {
+        DebugLog.debug("[Run] Engine options: mode=\(options.mode.rawValue), network=\(options.network.rawValue)")
+        DebugLog.debug("[Run] Using local Docker engine")
+        DebugLog.debug("[Run] Runtime: \(request.runtime.rawValue), mode: \(options.mode.rawValue)")
+        DebugLog.debug("[Run] Network: \(options.network.rawValue), timeout: \(options.timeoutMs)ms")
+        DebugLog.debug("[Run] Memory: \(options.memoryLimit), CPU: \(options.cpuLimit)")
+        switch source {
+        case .inline: DebugLog.debug("[Run] Code source: inline")
+        case .file: DebugLog.debug("[Run] Code source: file")
+        case .stdin: DebugLog.debug("[Run] Code source: stdin")
+        case .cmd: DebugLog.debug("[Run] Code source: cmd")
+        }
+        if let code = request.code { DebugLog.debug("[Run] Code length: \(code.count) chars") }
+        if let cmd = request.cmd { DebugLog.debug("[Run] Cmd: \(cmd)") }
+        if let stdin = request.stdin { DebugLog.debug("[Run] Stdin data provided (\(stdin.count) chars)") }
+        if let packages = request.installPackages { DebugLog.debug("[Run] Packages to install: \(packages.joined(separator: ", "))") }
+        if options.persist { DebugLog.debug("[Run] Persist mode enabled") }
+    }
+}
+
+/// SIGINT/SIGTERM during a run cancel it; the command then stops the engine and exits 0.
+final class InterruptHandler: @unchecked Sendable {
+    let token = CancelToken()
+    private var sources: [DispatchSourceSignal] = []
+    private let lock = NSLock()
+    private var didFire = false
+
+    init() {
+        for sig in [SIGINT, SIGTERM] {
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            source.setEventHandler { [weak self] in
+                guard let self else { return }
+                self.lock.withLock { self.didFire = true }
+                self.token.cancel()
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    var fired: Bool { lock.withLock { didFire } }
+}

@@ -1,0 +1,175 @@
+import Foundation
+
+/// The flags of `isol8 run` (also accepted by `isol8-tui`), turned into an engine
+/// request and engine options (spec §8.1 input resolution and option assembly).
+public struct RunFlags: Sendable, Equatable {
+    public var file: String?
+    public var eval: String?
+    public var cmd: String?
+    public var runtime: String?
+    public var stdin: String?
+    public var workdir: String?
+    public var net: String?
+    public var timeoutMs: Int?
+    public var memory: String?
+    public var cpu: Double?
+    public var pidsLimit: Int?
+    public var maxOutput: Int?
+    public var sandboxSize: String?
+    public var tmpSize: String?
+    public var image: String?
+    public var secrets: [String] = []
+    public var install: [String] = []
+    public var setup: [String] = []
+    public var addHosts: [String] = []
+    public var filesDir: String?
+    public var persist = false
+    public var persistent = false
+    public var debug = false
+
+    public init() {}
+
+    /// Where the code came from, for debug lines and the TUI header.
+    public enum CodeSource: Sendable, Equatable {
+        case inline, file(String), stdin, cmd
+    }
+
+    /// Builds the request; `readStdin` is only called when no other source is given.
+    public func makeRequest(options: Isol8Options, readStdin: () -> String) throws -> (ExecutionRequest, CodeSource) {
+        var request: ExecutionRequest
+        let source: CodeSource
+        if let cmd {
+            guard file == nil, eval == nil else {
+                throw Isol8Error.invalidOption("--cmd cannot be combined with file input, --eval, --url, --github, or --gist.")
+            }
+            request = ExecutionRequest(runtime: try Runtime.named(runtime ?? "bash"), cmd: cmd)
+            source = .cmd
+            DebugLog.debug("[Run] cmd mode, runtime: \(request.runtime.rawValue)")
+        } else if let eval {
+            request = ExecutionRequest(runtime: try Runtime.named(runtime ?? "python"), code: eval)
+            source = .inline
+            DebugLog.debug("[Run] Inline eval, runtime: \(request.runtime.rawValue)")
+        } else if let file {
+            let url = URL(fileURLWithPath: file)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw Isol8Error.invalidOption("File not found: \(file)")
+            }
+            DebugLog.debug("[Run] Reading file: \(url.standardizedFileURL.path)")
+            let resolved: Runtime
+            if let runtime {
+                resolved = try Runtime.named(runtime)
+                DebugLog.debug("[Run] Runtime specified: \(resolved.rawValue)")
+            } else {
+                guard let detected = try? RuntimeRegistry.detect(url.lastPathComponent) else {
+                    throw Isol8Error.invalidOption("Cannot detect runtime for \(file). Use --runtime to specify.")
+                }
+                resolved = detected
+                DebugLog.debug("[Run] Auto-detected runtime: \(resolved.rawValue)")
+            }
+            request = ExecutionRequest(runtime: resolved, code: String(decoding: data, as: UTF8.self))
+            if let dot = url.lastPathComponent.lastIndex(of: ".") {
+                request.fileExtension = String(url.lastPathComponent[dot...])
+            }
+            source = .file(url.path)
+        } else {
+            DebugLog.debug("[Run] Reading code from stdin")
+            request = ExecutionRequest(runtime: try Runtime.named(runtime ?? "python"), code: readStdin())
+            source = .stdin
+        }
+        request.timeoutMs = options.timeoutMs
+        request.stdin = stdin
+        request.workdir = workdir
+        if !install.isEmpty { request.installPackages = install }
+        if !setup.isEmpty { request.setupScript = setup.map(Self.scriptOrFile).joined(separator: "\n") }
+        if let filesDir { request.files = try DirectoryFiles.collect(filesDir) }
+        return (request, source)
+    }
+
+    /// Options from flags over defaults (flag > config > built-in).
+    public func makeOptions(base: Isol8Options = Isol8Options()) throws -> Isol8Options {
+        var options = base
+        if let net {
+            guard let mode = NetworkMode(rawValue: net) else {
+                throw Isol8Error.invalidOption("Invalid --net \"\(net)\": use none, host or filtered.")
+            }
+            options.network = mode
+        } else if !install.isEmpty {
+            options.network = .filtered
+            DebugLog.debug("[Run] --install detected without explicit --net; using filtered network mode automatically")
+        }
+        if let timeoutMs {
+            guard timeoutMs > 0 else { throw Isol8Error.invalidOption("Invalid --timeout \(timeoutMs): use a positive number of milliseconds.") }
+            options.timeoutMs = timeoutMs
+        }
+        if let memory { options.memoryLimit = try Self.checkedSize(memory, flag: "--memory") }
+        if let cpu { options.cpuLimit = cpu }
+        if let pidsLimit { options.pidsLimit = pidsLimit }
+        if let maxOutput {
+            guard maxOutput > 0 else { throw Isol8Error.invalidOption("Invalid --max-output \(maxOutput): use a positive number of bytes.") }
+            options.maxOutputSize = maxOutput
+        }
+        if let sandboxSize { options.sandboxSize = try Self.checkedSize(sandboxSize, flag: "--sandbox-size") }
+        if let tmpSize { options.tmpSize = try Self.checkedSize(tmpSize, flag: "--tmp-size") }
+        if let image { options.image = image }
+        for entry in secrets {
+            guard let eq = entry.firstIndex(of: "="), eq != entry.startIndex else { continue }
+            options.secrets[String(entry[..<eq])] = String(entry[entry.index(after: eq)...])
+        }
+        for entry in addHosts {
+            let parts = entry.split(separator: ":", maxSplits: 1)
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw Isol8Error.invalidOption("Invalid --add-host \"\(entry)\": use NAME:IP, e.g. --add-host allowed.test:172.17.0.1")
+            }
+            options.extraHosts.append(entry)
+        }
+        if persistent { options.mode = .persistent }
+        options.persist = persist || options.persist
+        options.debug = debug || options.debug
+        return options
+    }
+
+    private static func checkedSize(_ value: String, flag: String) throws -> String {
+        do {
+            _ = try MemoryLimit.parse(value)
+        } catch {
+            throw Isol8Error.invalidOption("Invalid \(flag) \"\(value)\": use a size such as 512m or 1g.")
+        }
+        return value
+    }
+
+    /// `--setup` values that name an existing file are replaced by its contents.
+    private static func scriptOrFile(_ value: String) -> String {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: value, isDirectory: &isDirectory), !isDirectory.boolValue,
+           let contents = FileManager.default.contents(atPath: value) {
+            return String(decoding: contents, as: UTF8.self)
+        }
+        return value
+    }
+}
+
+/// `--files DIR`: every regular file below it, keyed by its path under /sandbox.
+public enum DirectoryFiles {
+    static let skipped: Set<String> = [".git", "node_modules", "__pycache__", ".venv", "venv", ".tox"]
+
+    public static func collect(_ directory: String) throws -> [String: String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw Isol8Error.invalidOption("--files path is not a directory: \(directory)")
+        }
+        let root = URL(fileURLWithPath: directory).standardizedFileURL
+        var files: [String: String] = [:]
+        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey, .isDirectoryKey])
+        while let url = enumerator?.nextObject() as? URL {
+            let values = try url.resourceValues(forKeys: [.isRegularFileKey, .isDirectoryKey])
+            if values.isDirectory == true, skipped.contains(url.lastPathComponent) {
+                enumerator?.skipDescendants()
+                continue
+            }
+            guard values.isRegularFile == true, let data = FileManager.default.contents(atPath: url.path) else { continue }
+            let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count + 1))
+            files["/sandbox/" + relative] = String(decoding: data, as: UTF8.self)
+        }
+        return files
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// Turns engine options into the container-create body of spec §2.4.
+public enum ContainerBlueprint {
+    public static func spec(image: String, runtime: Runtime, options: Isol8Options) throws -> ContainerSpec {
+        var spec = ContainerSpec(image: image, cmd: ["sleep", "infinity"])
+        spec.WorkingDir = "/sandbox"
+        spec.Env = SandboxEnvironment.container(options)
+        spec.Labels = ["isol8.managed": "true", "isol8.runtime": runtime.rawValue]
+        spec.StopTimeout = 2
+        if options.network == .none { spec.NetworkDisabled = true }
+        let memory = try MemoryLimit.parse(options.memoryLimit)
+        _ = try MemoryLimit.parse(options.sandboxSize)
+        _ = try MemoryLimit.parse(options.tmpSize)
+        guard options.cpuLimit > 0 else { throw Isol8Error.invalidOption("Invalid CPU limit \(options.cpuLimit): use a positive number such as --cpu 0.5") }
+        guard options.pidsLimit > 0 else { throw Isol8Error.invalidOption("Invalid pids limit \(options.pidsLimit): use a positive integer such as --pids-limit 64") }
+        var host = ContainerSpec.HostSettings()
+        host.Memory = memory
+        host.MemorySwap = memory
+        host.NanoCpus = Int64((options.cpuLimit * 1e9).rounded(.down))
+        host.PidsLimit = Int64(options.pidsLimit)
+        host.ReadonlyRootfs = options.readonlyRootFs
+        host.Tmpfs = [
+            "/tmp": "rw,noexec,nosuid,nodev,size=\(options.tmpSize)",
+            "/sandbox": "rw,exec,nosuid,nodev,size=\(options.sandboxSize),uid=100,gid=101",
+        ]
+        host.SecurityOpt = try SeccompProfile.securityOptions(options.security)
+        switch options.network {
+        case .filtered:
+            host.NetworkMode = "bridge"
+            host.CapAdd = ["NET_ADMIN"]
+        case .host:
+            host.NetworkMode = "host"
+        case .none:
+            break
+        }
+        if !options.extraHosts.isEmpty { host.ExtraHosts = options.extraHosts }
+        spec.HostConfig = host
+        return spec
+    }
+}

@@ -1,0 +1,273 @@
+import Foundation
+
+/// The local engine: runs requests in containers on a Docker daemon, ephemeral
+/// (a fresh container per run) or persistent (one container for the engine's life).
+public actor DockerEngine: Isol8Engine {
+    public nonisolated let options: Isol8Options
+    public nonisolated let client: DockerClient
+    private let semaphore: AsyncSemaphore
+    private var persistent: SandboxContainer?
+    private var oomBaseline: [String: Int] = [:]
+    private var pendingRemovals: [Task<Void, Never>] = []
+
+    public init(options: Isol8Options = Isol8Options(), maxConcurrent: Int = 10, client: DockerClient? = nil) throws {
+        self.options = options
+        self.client = try client ?? DockerClient.fromEnvironment()
+        semaphore = try AsyncSemaphore(max: maxConcurrent)
+        DebugLog.enable(options.debug)
+    }
+
+    /// The persistent container, once the first execution created it.
+    public var containerId: String? { persistent?.id }
+
+    public func start() async throws {
+        _ = try await client.apiVersion()
+    }
+
+    /// Removes the persistent container and waits for ephemeral removals in flight.
+    /// Containers kept by `persist` stay.
+    public func stop() async {
+        if let container = persistent {
+            persistent = nil
+            try? await client.stopContainer(container.id, graceSeconds: 2)
+            try? await client.removeContainer(container.id, force: true)
+        }
+        let removals = pendingRemovals
+        pendingRemovals = []
+        for removal in removals { await removal.value }
+    }
+
+    public func execute(_ request: ExecutionRequest) async throws -> ExecutionResult {
+        await semaphore.acquire()
+        defer { Task { await semaphore.release() } }
+        let placement: ExecutionPlan.CodePlacement = options.mode == .persistent
+            ? .file(stem: "/sandbox/exec_\(Self.epochMs())") : .inlineWhenSimple
+        let plan = try makePlan(request, placement: placement)
+        let container = try await acquire(for: plan)
+        let stdout = LimitedOutput(limit: options.maxOutputSize)
+        let stderr = LimitedOutput(limit: options.maxOutputSize)
+        let masker = SecretMasker(secrets: options.secrets)
+        let outcome: PipelineOutcome
+        do {
+            outcome = try await runPipeline(plan, in: container, cancel: CancelToken()) { phase, stream, data in
+                guard phase == .code else { return }
+                (stream == .stderr ? stderr : stdout).append(data)
+            }
+        } catch {
+            await release(container)
+            throw error
+        }
+        await release(container)
+        switch outcome {
+            case .setupFailed(let code, let setupStderr):
+                throw Isol8Error.setupFailed(exitCode: code, stderr: masker.mask(setupStderr))
+            case .finished(let run, let oom):
+                var errText = stderr.text()
+                if run.timedOut { errText += "\n--- EXECUTION TIMED OUT ---" }
+                if oom { errText += "\n" + oomMessage }
+                var result = ExecutionResult(
+                    stdout: trimTrailing(masker.mask(stdout.text())), stderr: trimTrailing(masker.mask(errText)),
+                    exitCode: run.exitCode, durationMs: run.durationMs, truncated: stdout.truncated || stderr.truncated,
+                    executionId: UUID().uuidString.lowercased(), runtime: request.runtime,
+                    timestamp: Self.isoNow(), containerId: container.id)
+                if run.timedOut { result.timedOut = true }
+                if oom { result.oomKilled = true }
+                DebugLog.debug("[Run] Execution completed: exitCode=\(result.exitCode), duration=\(result.durationMs)ms, truncated=\(result.truncated)")
+                return result
+        }
+    }
+
+    public nonisolated func executeStream(_ request: ExecutionRequest, cancel: CancelToken) -> AsyncThrowingStream<StreamEvent, Error> {
+        AsyncThrowingStream { continuation in
+            let task = Task {
+                do {
+                    try await self.stream(request, cancel: cancel) { continuation.yield($0) }
+                    continuation.finish()
+                } catch {
+                    continuation.finish(throwing: error)
+                }
+            }
+            continuation.onTermination = { termination in
+                if case .cancelled = termination {
+                    cancel.cancel()
+                    task.cancel()
+                }
+            }
+        }
+    }
+
+    public func putFile(_ path: String, _ data: Data) async throws {
+        guard let container = persistent else { throw Isol8Error.noActiveContainer }
+        try await container.writeFile(try SandboxPath.writable(path), data)
+    }
+
+    public func getFile(_ path: String) async throws -> Data {
+        guard let container = persistent else { throw Isol8Error.noActiveContainer }
+        return try await container.readFile(try SandboxPath.readable(path))
+    }
+
+    // MARK: Streaming
+
+    private func stream(_ request: ExecutionRequest, cancel: CancelToken, emit: @escaping @Sendable (StreamEvent) -> Void) async throws {
+        await semaphore.acquire()
+        defer { Task { await semaphore.release() } }
+        let stem = options.mode == .persistent ? "/sandbox/exec_\(Self.epochMs())" : "/sandbox/main"
+        let plan = try makePlan(request, placement: .file(stem: stem))
+        let container = try await acquire(for: plan)
+        let masker = SecretMasker(secrets: options.secrets)
+        let decoders = StreamDecoders()
+        let outcome: PipelineOutcome
+        do {
+            outcome = try await runPipeline(plan, in: container, cancel: cancel) { phase, stream, data in
+                let text = decoders.decode(stream, phase, data)
+                guard !text.isEmpty else { return }
+                emit(StreamEvent(stream == .stderr ? .stderr : .stdout, masker.mask(text), phase: phase))
+            }
+        } catch {
+            await release(container)
+            throw error
+        }
+        await release(container)
+        switch outcome {
+            case .setupFailed(let code, _):
+                emit(StreamEvent(.error, "Setup script failed (exit code \(code))", phase: .setup))
+                emit(StreamEvent(.exit, String(code), phase: .setup))
+            case .finished(let run, let oom):
+                if run.timedOut { emit(StreamEvent(.error, "EXECUTION TIMED OUT")) }
+                if oom { emit(StreamEvent(.error, oomMessage)) }
+                if run.cancelled { emit(StreamEvent(.error, "EXECUTION CANCELLED")) }
+                DebugLog.debug("[Run] Execution completed: exitCode=\(run.exitCode), duration=\(run.durationMs)ms, truncated=false")
+                emit(StreamEvent(.exit, String(run.exitCode)))
+        }
+    }
+
+    // MARK: Pipeline
+
+    enum PipelineOutcome {
+        case setupFailed(exitCode: Int, stderr: String)
+        case finished(UserCodeOutcome, oomKilled: Bool)
+    }
+
+    /// Installs, setup scripts, file writes, then the user code (spec §2.16 steps 5–10).
+    private func runPipeline(_ plan: ExecutionPlan, in container: SandboxContainer, cancel: CancelToken,
+                             onOutput: @escaping @Sendable (StreamEvent.Phase, OutputStream, Data) -> Void) async throws -> PipelineOutcome {
+        let env = SandboxEnvironment.exec(options, request: plan.request.env)
+        if let packages = plan.request.installPackages, !packages.isEmpty {
+            try await PackageInstaller(container: container, timeoutMs: plan.timeoutMs).install(packages)
+        }
+        for script in setupScripts(plan) {
+            let setup = SetupScript(container: container, timeoutMs: plan.timeoutMs, env: env)
+            let outcome = try await setup.run(script) { stream, data in onOutput(.setup, stream, data) }
+            if outcome.exitCode != 0 { return .setupFailed(exitCode: outcome.exitCode, stderr: outcome.stderr) }
+        }
+        for write in plan.writes { try await container.writeFile(write.path, write.data) }
+        let run = try await container.runUserCode(plan.command, workdir: plan.workdir, env: env, timeoutMs: plan.timeoutMs,
+                                                  cancel: cancel) { stream, data in onOutput(.code, stream, data) }
+        var oom = false
+        if run.exitCode == 137 && !run.timedOut && !run.cancelled {
+            let count = await container.oomKillCount()
+            oom = count > oomBaseline[container.id, default: 0]
+            oomBaseline[container.id] = count
+        }
+        return .finished(run, oomKilled: oom)
+    }
+
+    private func setupScripts(_ plan: ExecutionPlan) -> [String] {
+        [plan.request.setupScript].compactMap { $0 }.filter { !$0.isEmpty }
+    }
+
+    // MARK: Containers
+
+    private func makePlan(_ request: ExecutionRequest, placement: ExecutionPlan.CodePlacement) throws -> ExecutionPlan {
+        let stdinPath = options.mode == .persistent ? "/sandbox/_stdin_\(Self.epochMs())" : "/sandbox/_stdin"
+        return try ExecutionPlan(request, defaultTimeoutMs: options.timeoutMs, placement: placement, stdinPath: stdinPath)
+    }
+
+    private func acquire(for plan: ExecutionPlan) async throws -> SandboxContainer {
+        let runtime = plan.request.runtime
+        if options.mode == .persistent {
+            if let container = persistent {
+                guard container.runtime == runtime else { throw Isol8Error.runtimeLocked(from: container.runtime, to: runtime) }
+                return container
+            }
+            let container = try await create(runtime: runtime)
+            persistent = container
+            return container
+        }
+        return try await create(runtime: runtime)
+    }
+
+    private func create(runtime: Runtime) async throws -> SandboxContainer {
+        let image = options.image ?? RuntimeRegistry.adapter(for: runtime).image
+        let spec = try ContainerBlueprint.spec(image: image, runtime: runtime, options: options)
+        let id = try await client.createContainer(spec)
+        DebugLog.debug("[Pool] Container \(id) created for image: \(image)")
+        do {
+            try await client.startContainer(id)
+        } catch {
+            try? await client.removeContainer(id, force: true)
+            throw error
+        }
+        DebugLog.debug("[Pool] Container \(id) started")
+        return SandboxContainer(id: id, image: image, runtime: runtime, client: client)
+    }
+
+    /// After an ephemeral run: keep it for inspection (`persist`) or remove it in the
+    /// background; `stop()` waits for those removals so nothing leaks.
+    private func release(_ container: SandboxContainer) async {
+        guard options.mode == .ephemeral else { return }
+        if options.persist {
+            DebugLog.debug("[Persist] Leaving container running for inspection: \(container.id)")
+            return
+        }
+        oomBaseline[container.id] = nil
+        let client = self.client
+        pendingRemovals.append(Task { try? await client.removeContainer(container.id, force: true) })
+    }
+
+    private var oomMessage: String {
+        "--- OUT OF MEMORY: the kernel killed the process at the \(options.memoryLimit) memory limit (raise --memory) ---"
+    }
+
+    private func trimTrailing(_ text: String) -> String {
+        var text = text
+        while let last = text.last, last.isWhitespace { text.removeLast() }
+        return text
+    }
+
+    static func epochMs() -> Int { Int(Date().timeIntervalSince1970 * 1000) }
+
+    static func isoNow() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: Date())
+    }
+}
+
+/// An output limiter shared with the exec callback thread.
+final class LimitedOutput: @unchecked Sendable {
+    private let lock = NSLock()
+    private var limiter: OutputLimiter
+
+    init(limit: Int) { limiter = OutputLimiter(limit: limit) }
+
+    func append(_ data: Data) { lock.withLock { limiter.append(data) } }
+    var truncated: Bool { lock.withLock { limiter.truncated } }
+    func text() -> String { lock.withLock { limiter.text() } }
+}
+
+/// One incremental UTF-8 decoder per (stream, phase), shared with the callback thread.
+final class StreamDecoders: @unchecked Sendable {
+    private let lock = NSLock()
+    private var decoders: [String: UTF8ChunkDecoder] = [:]
+
+    func decode(_ stream: OutputStream, _ phase: StreamEvent.Phase, _ data: Data) -> String {
+        lock.withLock {
+            let key = "\(stream.rawValue)-\(phase.rawValue)"
+            var decoder = decoders[key, default: UTF8ChunkDecoder()]
+            let text = decoder.decode(data)
+            decoders[key] = decoder
+            return text
+        }
+    }
+}

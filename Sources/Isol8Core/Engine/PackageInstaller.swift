@@ -1,0 +1,49 @@
+import Foundation
+
+/// Installs request packages before the code runs (spec §2.14).
+struct PackageInstaller {
+    let container: SandboxContainer
+    let timeoutMs: Int
+
+    func install(_ packages: [String]) async throws {
+        let (argv, user, env) = Self.command(for: container.runtime, packages: packages)
+        let command = ["timeout", "-s", "KILL", String(ExecutionPlan.timeoutSeconds(timeoutMs))] + argv
+        DebugLog.debug("Installing packages: \(Self.jsonArgv(command))")
+        let output = try await container.client.run(container.id, ExecSpec(cmd: command, user: user, workingDir: "/sandbox",
+                                                                          env: env + ["PATH=\(SandboxEnvironment.extendedPath)"]))
+        for line in output.stdoutText.split(separator: "\n") { DebugLog.debug("[install:\(container.runtime.rawValue):stdout] \(line)") }
+        for line in output.stderrText.split(separator: "\n") { DebugLog.debug("[install:\(container.runtime.rawValue):stderr] \(line)") }
+        guard output.exitCode == 0 else {
+            throw Isol8Error.packageInstallFailed(exitCode: output.exitCode, stderr: output.stderrText.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+    }
+
+    static func command(for runtime: Runtime, packages: [String]) -> (argv: [String], user: String?, env: [String]) {
+        switch runtime {
+        case .python:
+            return (["pip", "install", "--user", "--no-cache-dir", "--break-system-packages", "--disable-pip-version-check",
+                     "--retries", "0", "--timeout", "15"] + packages, "sandbox", ["PYTHONUSERBASE=/sandbox/.local", "HOME=/sandbox"])
+        case .node:
+            var env = ["NPM_CONFIG_PREFIX=/sandbox/.npm-global", "HOME=/sandbox"]
+            for (key, value) in [("CACHE", "/sandbox/.npm-cache"), ("FETCH_RETRIES", "0"),
+                                 ("FETCH_RETRY_MINTIMEOUT", "1000"), ("FETCH_RETRY_MAXTIMEOUT", "2000")] {
+                env += ["NPM_CONFIG_\(key)=\(value)", "npm_config_\(key.lowercased())=\(value)"]
+            }
+            return (["npm", "install", "--prefix", "/sandbox"] + packages, "sandbox", env)
+        case .bun, .agent:
+            return (["bun", "install", "-g", "--global-dir=/sandbox/.bun-global"] + packages, "sandbox",
+                    ["BUN_INSTALL_GLOBAL_DIR=/sandbox/.bun-global", "BUN_INSTALL_CACHE_DIR=/sandbox/.bun-cache",
+                     "BUN_INSTALL_BIN=/sandbox/.bun-global/bin", "HOME=/sandbox"])
+        case .deno:
+            let script = packages.map { "deno cache \($0)" }.joined(separator: " && ")
+            return (["sh", "-c", script], "sandbox", ["DENO_DIR=/sandbox/.deno", "HOME=/sandbox"])
+        case .bash:
+            // The images are Debian-based, so apt replaces the original's apk.
+            return (["sh", "-c", "apt-get install -y --no-install-recommends " + ShellQuote.join(packages)], nil, [])
+        }
+    }
+
+    static func jsonArgv(_ argv: [String]) -> String {
+        String(decoding: (try? JSONEncoder().encode(argv)) ?? Data(), as: UTF8.self)
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// Engine options (spec §1.6). Every field has the spec's default.
+public struct Isol8Options: Codable, Sendable, Equatable {
+    public var mode: Isol8Mode = .ephemeral
+    public var network: NetworkMode = .none
+    public var networkFilter: NetworkFilter?
+    public var cpuLimit: Double = 1.0
+    public var memoryLimit: String = "512m"
+    public var pidsLimit: Int = 64
+    public var readonlyRootFs: Bool = true
+    public var maxOutputSize: Int = 1_048_576
+    public var secrets: [String: String] = [:]
+    public var timeoutMs: Int = 30_000
+    public var image: String?
+    public var sandboxSize: String = "512m"
+    public var tmpSize: String = "256m"
+    public var debug: Bool = false
+    public var persist: Bool = false
+    public var logNetwork: Bool = false
+    public var security: SecurityOptions = SecurityOptions()
+    public var poolStrategy: PoolStrategy = .fast
+    public var poolSize: PoolSize = PoolSize(clean: 1, dirty: 1)
+    /// Port addition (`--add-host NAME:IP`): extra /etc/hosts entries, Docker `ExtraHosts`.
+    public var extraHosts: [String] = []
+
+    public init() {}
+}
+
+public struct NetworkFilter: Codable, Sendable, Equatable {
+    public var whitelist: [String]
+    public var blacklist: [String]
+
+    public init(whitelist: [String] = [], blacklist: [String] = []) {
+        self.whitelist = whitelist
+        self.blacklist = blacklist
+    }
+}
+
+public struct SecurityOptions: Codable, Sendable, Equatable {
+    public var seccomp: SeccompMode = .strict
+    public var customProfilePath: String?
+
+    public init(seccomp: SeccompMode = .strict, customProfilePath: String? = nil) {
+        self.seccomp = seccomp
+        self.customProfilePath = customProfilePath
+    }
+}
+
+/// Pool sizes per image: a bare number means the same for clean and dirty.
+public struct PoolSize: Codable, Sendable, Equatable {
+    public var clean: Int
+    public var dirty: Int
+
+    public init(clean: Int, dirty: Int) {
+        self.clean = clean
+        self.dirty = dirty
+    }
+
+    public init(from decoder: Decoder) throws {
+        if let single = try? decoder.singleValueContainer().decode(Int.self) {
+            self.init(clean: single, dirty: single)
+            return
+        }
+        let keyed = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(clean: try keyed.decodeIfPresent(Int.self, forKey: .clean) ?? 1,
+                  dirty: try keyed.decodeIfPresent(Int.self, forKey: .dirty) ?? 1)
+    }
+}
