@@ -6,10 +6,10 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "isol8", targets: ["Isol8CLI"]),
+        .executable(name: "isol8-bench", targets: ["Isol8Bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(
@@ -20,7 +20,6 @@ let package = Package(
             name: "Isol8Core",
             dependencies: [
                 "CCurl",
-                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
@@ -30,6 +29,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "Isol8Bench", dependencies: ["Isol8Core"]),
         .target(name: "TerminalKit"),
         .testTarget(name: "Isol8CoreTests", dependencies: ["Isol8Core"]),
         .testTarget(name: "Isol8IntegrationTests", dependencies: ["Isol8Core"]),

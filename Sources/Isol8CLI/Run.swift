@@ -87,25 +87,29 @@ struct Run: Isol8Subcommand {
 
     func execute() async throws {
         let flags = self.flags
-        let options: Isol8Options
+        let effective: EffectiveConfig
         let request: ExecutionRequest
         let source: RunFlags.CodeSource
         do {
+            let loaded = try ConfigLoader().load()
+            for warning in loaded.warnings { Console.warn(warning) }
             DebugLog.debug("[Run] Config loaded")
-            options = try flags.makeOptions()
-            (request, source) = try flags.makeRequest(options: options) {
+            effective = try EffectiveConfig.resolve(loaded, flags: flags)
+            for entry in effective.entries { DebugLog.debug("[Config] \(entry.key) = \(entry.value) (\(entry.source))") }
+            (request, source) = try flags.makeRequest(options: effective.options) {
                 String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
             }
             _ = try ExecutionPlan.validate(request)
-            _ = try ContainerBlueprint.spec(image: options.image ?? "isol8:\(request.runtime.rawValue)", runtime: request.runtime, options: options)
+            _ = try ContainerBlueprint.spec(image: effective.options.image ?? "isol8:\(request.runtime.rawValue)", runtime: request.runtime, options: effective.options)
         } catch {
             throw CLIFailure("\(error)")
         }
+        let options = effective.options
         logResolved(options: options, request: request, source: source)
 
         let engine: DockerEngine
         do {
-            engine = try DockerEngine(options: options)
+            engine = try DockerEngine(options: options, maxConcurrent: effective.maxConcurrent)
             try await engine.start()
         } catch {
             throw CLIFailure("\(error)")

@@ -22,6 +22,9 @@ public struct RunFlags: Sendable, Equatable {
     public var install: [String] = []
     public var setup: [String] = []
     public var addHosts: [String] = []
+    public var allow: [String] = []
+    public var deny: [String] = []
+    public var logNetwork = false
     public var filesDir: String?
     public var persist = false
     public var persistent = false
@@ -83,58 +86,6 @@ public struct RunFlags: Sendable, Equatable {
         if !setup.isEmpty { request.setupScript = setup.map(Self.scriptOrFile).joined(separator: "\n") }
         if let filesDir { request.files = try DirectoryFiles.collect(filesDir) }
         return (request, source)
-    }
-
-    /// Options from flags over defaults (flag > config > built-in).
-    public func makeOptions(base: Isol8Options = Isol8Options()) throws -> Isol8Options {
-        var options = base
-        if let net {
-            guard let mode = NetworkMode(rawValue: net) else {
-                throw Isol8Error.invalidOption("Invalid --net \"\(net)\": use none, host or filtered.")
-            }
-            options.network = mode
-        } else if !install.isEmpty {
-            options.network = .filtered
-            DebugLog.debug("[Run] --install detected without explicit --net; using filtered network mode automatically")
-        }
-        if let timeoutMs {
-            guard timeoutMs > 0 else { throw Isol8Error.invalidOption("Invalid --timeout \(timeoutMs): use a positive number of milliseconds.") }
-            options.timeoutMs = timeoutMs
-        }
-        if let memory { options.memoryLimit = try Self.checkedSize(memory, flag: "--memory") }
-        if let cpu { options.cpuLimit = cpu }
-        if let pidsLimit { options.pidsLimit = pidsLimit }
-        if let maxOutput {
-            guard maxOutput > 0 else { throw Isol8Error.invalidOption("Invalid --max-output \(maxOutput): use a positive number of bytes.") }
-            options.maxOutputSize = maxOutput
-        }
-        if let sandboxSize { options.sandboxSize = try Self.checkedSize(sandboxSize, flag: "--sandbox-size") }
-        if let tmpSize { options.tmpSize = try Self.checkedSize(tmpSize, flag: "--tmp-size") }
-        if let image { options.image = image }
-        for entry in secrets {
-            guard let eq = entry.firstIndex(of: "="), eq != entry.startIndex else { continue }
-            options.secrets[String(entry[..<eq])] = String(entry[entry.index(after: eq)...])
-        }
-        for entry in addHosts {
-            let parts = entry.split(separator: ":", maxSplits: 1)
-            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                throw Isol8Error.invalidOption("Invalid --add-host \"\(entry)\": use NAME:IP, e.g. --add-host allowed.test:172.17.0.1")
-            }
-            options.extraHosts.append(entry)
-        }
-        if persistent { options.mode = .persistent }
-        options.persist = persist || options.persist
-        options.debug = debug || options.debug
-        return options
-    }
-
-    private static func checkedSize(_ value: String, flag: String) throws -> String {
-        do {
-            _ = try MemoryLimit.parse(value)
-        } catch {
-            throw Isol8Error.invalidOption("Invalid \(flag) \"\(value)\": use a size such as 512m or 1g.")
-        }
-        return value
     }
 
     /// `--setup` values that name an existing file are replaced by its contents.

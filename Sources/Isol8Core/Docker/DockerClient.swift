@@ -106,7 +106,7 @@ public final class DockerClient: @unchecked Sendable {
     /// Starts an exec and streams its demultiplexed output to `onOutput` until it ends
     /// or `cancel` fires.
     public func startExec(_ execID: String, cancel: CancelToken? = nil,
-                          onOutput: @escaping @Sendable (OutputStream, Data) -> Void) async throws {
+                          onOutput: @escaping @Sendable (OutputChannel, Data) -> Void) async throws {
         let prefix = try await versionPrefix()
         let demuxer = DemuxBox()
         let request = HTTPRequest.json("POST", "\(prefix)/exec/\(execID)/start", Data(#"{"Detach":false,"Tty":false}"#.utf8))
@@ -142,10 +142,15 @@ public final class DockerClient: @unchecked Sendable {
     // MARK: Events
 
     /// Streams daemon events (one JSON object per line) until cancelled.
-    public func events(filters: [String: [String]] = [:], cancel: CancelToken,
+    /// With `until`, the daemon replays the events of that window and closes the stream.
+    public func events(filters: [String: [String]] = [:], since: Double? = nil, until: Double? = nil,
+                       cancel: CancelToken = CancelToken(),
                        onEvent: @escaping @Sendable (DockerEvent) -> Void) async throws {
-        var path = "/events"
-        if !filters.isEmpty { path += "?filters=\(escape(try jsonString(filters)))" }
+        var query = [String]()
+        if !filters.isEmpty { query.append("filters=\(escape(try jsonString(filters)))") }
+        if let since { query.append("since=" + String(format: "%.6f", since)) }
+        if let until { query.append("until=" + String(format: "%.6f", until)) }
+        let path = "/events" + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
         let prefix = try await versionPrefix()
         let lines = LineSplitter()
         do {
@@ -244,7 +249,7 @@ public final class DockerClient: @unchecked Sendable {
 /// Demuxer state shared with libcurl's callback thread.
 final class DemuxBox: @unchecked Sendable {
     private var demuxer = FrameDemuxer()
-    func feed(_ chunk: Data) -> [(OutputStream, Data)] { demuxer.feed(chunk) }
+    func feed(_ chunk: Data) -> [(OutputChannel, Data)] { demuxer.feed(chunk) }
 }
 
 /// Accumulates stdout and stderr from a callback thread.
@@ -253,7 +258,7 @@ final class OutputCollector: @unchecked Sendable {
     private var stdout = Data()
     private var stderr = Data()
 
-    func append(_ stream: OutputStream, _ data: Data) {
+    func append(_ stream: OutputChannel, _ data: Data) {
         lock.withLock {
             if stream == .stderr { stderr.append(data) } else { stdout.append(data) }
         }

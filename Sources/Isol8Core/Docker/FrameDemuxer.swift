@@ -1,7 +1,7 @@
 import Foundation
 
 /// Which output stream a chunk of exec output belongs to.
-public enum OutputStream: UInt8, Sendable, Codable {
+public enum OutputChannel: UInt8, Sendable, Codable {
     case stdin = 0, stdout = 1, stderr = 2
 }
 
@@ -10,12 +10,12 @@ public enum OutputStream: UInt8, Sendable, Codable {
 /// headers and payloads may be split across reads, so partial input is carried over.
 public struct FrameDemuxer: Sendable {
     private var pending = [UInt8]()
-    private var current: (stream: OutputStream, remaining: Int)?
+    private var current: (stream: OutputChannel, remaining: Int)?
 
     public init() {}
 
-    public mutating func feed(_ data: Data) -> [(OutputStream, Data)] {
-        var out = [(OutputStream, Data)]()
+    public mutating func feed(_ data: Data) -> [(OutputChannel, Data)] {
+        var out = [(OutputChannel, Data)]()
         var bytes = pending + data
         pending.removeAll(keepingCapacity: true)
         var index = 0
@@ -32,7 +32,7 @@ public struct FrameDemuxer: Sendable {
                 pending = Array(bytes[index...])
                 break
             }
-            let stream = OutputStream(rawValue: bytes[index]) ?? .stdout
+            let stream = OutputChannel(rawValue: bytes[index]) ?? .stdout
             let size = Int(bytes[index + 4]) << 24 | Int(bytes[index + 5]) << 16 | Int(bytes[index + 6]) << 8 | Int(bytes[index + 7])
             index += 8
             if size > 0 { current = (stream, size) }
@@ -42,7 +42,7 @@ public struct FrameDemuxer: Sendable {
     }
 
     /// Merges consecutive chunks of the same stream so callers see fewer, larger pieces.
-    private func append(_ out: inout [(OutputStream, Data)], _ stream: OutputStream, _ chunk: Data) {
+    private func append(_ out: inout [(OutputChannel, Data)], _ stream: OutputChannel, _ chunk: Data) {
         if let last = out.last, last.0 == stream {
             out[out.count - 1].1.append(chunk)
         } else {

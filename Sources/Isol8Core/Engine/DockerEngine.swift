@@ -150,7 +150,7 @@ public actor DockerEngine: Isol8Engine {
 
     /// Installs, setup scripts, file writes, then the user code (spec §2.16 steps 5–10).
     private func runPipeline(_ plan: ExecutionPlan, in container: SandboxContainer, cancel: CancelToken,
-                             onOutput: @escaping @Sendable (StreamEvent.Phase, OutputStream, Data) -> Void) async throws -> PipelineOutcome {
+                             onOutput: @escaping @Sendable (StreamEvent.Phase, OutputChannel, Data) -> Void) async throws -> PipelineOutcome {
         let env = SandboxEnvironment.exec(options, request: plan.request.env)
         if let packages = plan.request.installPackages, !packages.isEmpty {
             try await PackageInstaller(container: container, timeoutMs: plan.timeoutMs).install(packages)
@@ -261,7 +261,7 @@ final class StreamDecoders: @unchecked Sendable {
     private let lock = NSLock()
     private var decoders: [String: UTF8ChunkDecoder] = [:]
 
-    func decode(_ stream: OutputStream, _ phase: StreamEvent.Phase, _ data: Data) -> String {
+    func decode(_ stream: OutputChannel, _ phase: StreamEvent.Phase, _ data: Data) -> String {
         lock.withLock {
             let key = "\(stream.rawValue)-\(phase.rawValue)"
             var decoder = decoders[key, default: UTF8ChunkDecoder()]

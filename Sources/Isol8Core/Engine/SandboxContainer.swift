@@ -44,7 +44,7 @@ public struct SandboxContainer: Sendable {
     /// pipes open.
     public func runUserCode(_ argv: [String], workdir: String, env: [String], timeoutMs: Int,
                             cancel: CancelToken = CancelToken(),
-                            onOutput: @escaping @Sendable (OutputStream, Data) -> Void) async throws -> UserCodeOutcome {
+                            onOutput: @escaping @Sendable (OutputChannel, Data) -> Void) async throws -> UserCodeOutcome {
         let execID = try await client.createExec(id, ExecSpec(cmd: argv, user: "sandbox", workingDir: workdir, env: env))
         let timer = HostTimer(afterMs: timeoutMs) { cancel.cancel() }
         let started = DispatchTime.now()

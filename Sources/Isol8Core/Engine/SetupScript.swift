@@ -11,7 +11,7 @@ struct SetupScript {
         var stderr: String
     }
 
-    func run(_ script: String, onOutput: @escaping @Sendable (OutputStream, Data) -> Void) async throws -> Outcome {
+    func run(_ script: String, onOutput: @escaping @Sendable (OutputChannel, Data) -> Void) async throws -> Outcome {
         let path = "/sandbox/.isol8-setup.sh"
         try await container.writeFile(path, Data(script.utf8))
         let argv = ["timeout", "-s", "KILL", String(ExecutionPlan.timeoutSeconds(timeoutMs)), "bash", path]

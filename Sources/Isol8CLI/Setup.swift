@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import Isol8Core
+
+struct Setup: Isol8Subcommand {
+    static let commandName = "setup"
+    static let configuration = CommandConfiguration(
+        abstract: "Build the isol8 runtime images offline (debootstrap root filesystem + docker import).")
+
+    @Flag(help: "Rebuild every image even when it is up to date.")
+    var force = false
+    @Flag(help: "Print debug lines.")
+    var debug = false
+
+    func execute() async throws {
+        let client: DockerClient
+        do {
+            client = try DockerClient.fromEnvironment()
+            try await client.ping()
+        } catch {
+            throw CLIFailure("Docker is not running or not installed.\n  \(error)\n  Install it with `apt-get install docker.io` and start it with `dockerd &`.")
+        }
+        Console.info("[OK] Docker is running")
+        let rootfs = RootfsBuilder(cacheDirectory: RootfsBuilder.defaultCacheDirectory, extraFiles: [],
+                                   progress: { Console.err($0 + "\n") })
+        let builder = BaseImageBuilder(client: client, rootfs: rootfs, progress: { Console.err($0 + "\n") })
+        let statuses: [(Runtime, BaseImageBuilder.Status)]
+        do {
+            statuses = try await builder.ensure(force: force)
+        } catch {
+            for runtime in Runtime.buildable { Console.error("\(runtime.rawValue): \(error)") }
+            throw ExitCode(1)
+        }
+        for (runtime, status) in statuses {
+            Console.info(status == .upToDate ? "[OK] \(runtime.rawValue): Up to date" : "[OK] \(runtime.rawValue)")
+        }
+        Console.info("\n[DONE] Setup complete!")
+    }
+}

@@ -1,0 +1,100 @@
+import XCTest
+@testable import Isol8Core
+
+/// Nothing leaks: ephemeral runs remove their containers; `--persist` keeps exactly one.
+final class LifecycleTests: XCTestCase {
+    func testTwentyEphemeralRunsLeaveNoContainer() async throws {
+        let before = try await Daemon.managedContainers().map(\.Id)
+        for i in 0..<20 {
+            switch i % 4 {
+            case 0: _ = try CLI.run(["run", "-e", "print(\(i))"])
+            case 1: _ = try CLI.run(["run", "-e", "import sys; sys.exit(2)"])
+            case 2: _ = try CLI.run(["run", "--timeout", "1000", "--no-stream", "-e", "while True: pass"])
+            default: _ = try CLI.run(["run", "-e", "raise SystemExit('boom')", "--no-stream"])
+            }
+        }
+        let after = try await Daemon.managedContainers().map(\.Id)
+        XCTAssertEqual(Set(after), Set(before))
+    }
+
+    func testPersistLeavesOneContainerThatCleanupRemoves() async throws {
+        let before = Set(try await Daemon.managedContainers().map(\.Id))
+        let outcome = try CLI.run(["run", "--persist", "-e", "open('/sandbox/kept.txt','w').write('x')"])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        let left = Set(try await Daemon.managedContainers().map(\.Id)).subtracting(before)
+        XCTAssertEqual(left.count, 1)
+        let details = try await Daemon.client.inspectContainer(left.first!)
+        XCTAssertEqual(details.State?.Running, true)
+
+        let cleanup = try CLI.run(["cleanup", "--force"])
+        XCTAssertEqual(cleanup.status, 0, cleanup.stderr)
+        XCTAssertTrue(cleanup.stdout.contains("Removed "), cleanup.stdout)
+        let remaining = try await Daemon.managedContainers()
+        XCTAssertTrue(remaining.isEmpty)
+    }
+
+    func testLibraryEngineExecutesAndStops() async throws {
+        var options = Isol8Options()
+        options.timeoutMs = 10_000
+        let engine = try DockerEngine(options: options)
+        try await engine.start()
+        let result = try await engine.execute(ExecutionRequest(runtime: .python, code: "print('lib')"))
+        XCTAssertEqual(result.stdout, "lib")
+        XCTAssertEqual(result.exitCode, 0)
+        XCTAssertFalse(result.truncated)
+        XCTAssertEqual(result.containerId?.count, 64)
+        await engine.stop()
+        let left = try await Daemon.managedContainers().filter { $0.Id == result.containerId }
+        XCTAssertTrue(left.isEmpty)
+    }
+
+    func testPersistentModeKeepsStateAndLocksRuntime() async throws {
+        var options = Isol8Options()
+        options.mode = .persistent
+        let engine = try DockerEngine(options: options)
+        _ = try await engine.execute(ExecutionRequest(runtime: .python, code: "open('/sandbox/state.txt','w').write('kept')"))
+        let second = try await engine.execute(ExecutionRequest(runtime: .python, code: "print(open('/sandbox/state.txt').read())"))
+        XCTAssertEqual(second.stdout, "kept")
+        do {
+            _ = try await engine.execute(ExecutionRequest(runtime: .node, code: "1"))
+            XCTFail("runtime switch must fail")
+        } catch {
+            XCTAssertEqual("\(error)", Isol8Error.runtimeLocked(from: .python, to: .node).description)
+        }
+        let all = Data((0...255).map { UInt8($0) })
+        try await engine.putFile("/sandbox/bytes.bin", all)
+        let back = try await engine.getFile("/sandbox/bytes.bin")
+        XCTAssertEqual(back, all)
+        let id = await engine.containerId
+        await engine.stop()
+        let left = try await Daemon.managedContainers().filter { $0.Id == id }
+        XCTAssertTrue(left.isEmpty)
+    }
+
+    func testStreamingEventsArriveInOrderAndEndWithExit() async throws {
+        let engine = try DockerEngine()
+        var events = [StreamEvent]()
+        let code = "import sys, time\nfor i in range(3):\n    print(i, flush=True)\n    time.sleep(0.1)\nprint('e', file=sys.stderr)"
+        for try await event in engine.executeStream(ExecutionRequest(runtime: .python, code: code)) { events.append(event) }
+        await engine.stop()
+        XCTAssertEqual(events.filter { $0.type == .stdout }.map(\.data).joined(), "0\n1\n2\n")
+        XCTAssertEqual(events.filter { $0.type == .stderr }.map(\.data).joined(), "e\n")
+        XCTAssertEqual(events.last, StreamEvent(.exit, "0"))
+        XCTAssertTrue(events.allSatisfy { $0.phase == .code })
+    }
+
+    func testCancellingAStreamKillsTheRun() async throws {
+        let engine = try DockerEngine()
+        let cancel = CancelToken()
+        var events = [StreamEvent]()
+        for try await event in engine.executeStream(ExecutionRequest(runtime: .python, code: "import time\nprint('go', flush=True)\ntime.sleep(60)"), cancel: cancel) {
+            events.append(event)
+            if event.type == .stdout { cancel.cancel() }
+        }
+        await engine.stop()
+        XCTAssertEqual(events.last?.type, .exit)
+        XCTAssertTrue(events.contains(StreamEvent(.error, "EXECUTION CANCELLED")))
+        let remaining = try await Daemon.managedContainers()
+        XCTAssertTrue(remaining.isEmpty)
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import XCTest
+@testable import Isol8Core
+
+/// Runs the real `isol8` binary built next to the test bundle.
+enum CLI {
+    struct Outcome {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// On Linux the test bundle URL is the products folder itself; elsewhere it is the
+    /// `.xctest` inside it.
+    static let binary: URL = {
+        let bundle = Bundle(for: Marker.self).bundleURL
+        let candidates = [bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("isol8") }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+    }()
+
+    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
+                    directory: URL? = nil) throws -> Outcome {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env.merge(environment) { $1 }
+        process.environment = env
+        if let directory { process.currentDirectoryURL = directory }
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        // Read both pipes concurrently so a large output cannot deadlock the child.
+        let outData = ReadAll(out.fileHandleForReading)
+        let errData = ReadAll(err.fileHandleForReading)
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        return Outcome(status: process.terminationStatus, stdout: outData.wait(), stderr: errData.wait())
+    }
+
+    private final class Marker {}
+}
+
+/// Drains a pipe on its own thread.
+final class ReadAll: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    func wait() -> String {
+        done.wait()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// Docker facts the tests check against the daemon itself.
+enum Daemon {
+    static let client = try! DockerClient.fromEnvironment()
+
+    static func managedContainers() async throws -> [ContainerSummary] {
+        try await client.listContainers(all: true, filters: ["label": ["isol8.managed=true"]])
+    }
+
+    /// Containers created while `body` ran, read back from the daemon's event log.
+    static func containersCreated(during body: () async throws -> Void) async throws -> Int {
+        let since = Date().timeIntervalSince1970
+        try await body()
+                let until = Date().timeIntervalSince1970
+        let counter = Counter()
+        try await client.events(filters: ["type": ["container"], "event": ["create"]], since: since, until: until) { _ in counter.increment() }
+        return counter.value
+    }
+}
+
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func increment() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
+}
+
+extension XCTestCase {
+    func temporaryFile(_ name: String, _ contents: String) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("isol8-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let url = dir.appendingPathComponent(name)
+        try contents.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+}
