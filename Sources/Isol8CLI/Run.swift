@@ -14,26 +14,7 @@ struct Run: Isol8Subcommand {
     var cmd: String?
     @Option(name: [.customShort("r"), .long], help: "Runtime: python, node, bun, deno or bash.")
     var runtime: String?
-    @Option(help: "Network mode: none (no interface but loopback) or host (the host's network — no isolation).")
-    var net: String?
-    @Option(help: "Timeout in milliseconds (default 30000); the run is killed and exits 137.")
-    var timeout: Int?
-    @Option(help: "Memory limit such as 512m or 1g (default 512m), no swap.")
-    var memory: String?
-    @Option(help: "CPU limit in cores, e.g. 0.5 (default 1).")
-    var cpu: Double?
-    @Option(name: .customLong("pids-limit"), help: "Maximum number of processes (default 64).")
-    var pidsLimit: Int?
-    @Option(name: .customLong("max-output"), help: "Per-stream output cap in bytes for --no-stream (default 1048576).")
-    var maxOutput: Int?
-    @Option(name: .customLong("sandbox-size"), help: "Size of the /sandbox tmpfs (default 512m).")
-    var sandboxSize: String?
-    @Option(name: .customLong("tmp-size"), help: "Size of the /tmp tmpfs (default 256m).")
-    var tmpSize: String?
-    @Option(help: "Use this image instead of isol8:<runtime>.")
-    var image: String?
-    @Option(help: "Secret KEY=VALUE passed as an environment variable and masked as *** in output (repeatable).")
-    var secret: [String] = []
+    @OptionGroup var engine: EngineFlags
     @Option(help: "Data piped to the program's stdin.")
     var stdin: String?
     @Option(help: "Working directory inside /sandbox (relative or absolute).")
@@ -44,43 +25,24 @@ struct Run: Isol8Subcommand {
     var setup: [String] = []
     @Option(help: "Directory whose files are copied into /sandbox.")
     var files: String?
-    @Option(name: .customLong("add-host"), help: "Extra /etc/hosts entry NAME:IP inside the container (repeatable).")
-    var addHost: [String] = []
     @Option(help: "Write stdout to this file (with --no-stream).")
     var out: String?
-    @Flag(help: "Keep one container for this run (persistent mode).")
-    var persistent = false
     @Flag(name: .customLong("no-stream"), help: "Collect output and print it at the end instead of streaming.")
     var noStream = false
-    @Flag(help: "Leave the container running afterwards for inspection (remove it with isol8 cleanup).")
-    var persist = false
     @Flag(help: "Print debug lines.")
     var debug = false
 
     var flags: RunFlags {
-        var flags = RunFlags()
+        var flags = engine.flags
         flags.file = file
         flags.eval = eval
         flags.cmd = cmd
         flags.runtime = runtime
         flags.stdin = stdin
         flags.workdir = workdir
-        flags.net = net
-        flags.timeoutMs = timeout
-        flags.memory = memory
-        flags.cpu = cpu
-        flags.pidsLimit = pidsLimit
-        flags.maxOutput = maxOutput
-        flags.sandboxSize = sandboxSize
-        flags.tmpSize = tmpSize
-        flags.image = image
-        flags.secrets = secret
         flags.install = install
         flags.setup = setup
-        flags.addHosts = addHost
         flags.filesDir = files
-        flags.persist = persist
-        flags.persistent = persistent
         flags.debug = debug
         return flags
     }
@@ -148,6 +110,8 @@ struct Run: Isol8Subcommand {
                 code = 1
             case .exit:
                 code = Int32(event.data) ?? 1
+            case .network:
+                break
             }
         }
         return code

@@ -4,6 +4,9 @@ import Foundation
 public struct StreamEvent: Codable, Sendable, Equatable {
     public enum Kind: String, Codable, Sendable {
         case stdout, stderr, exit, error
+        /// Port addition: one proxy log entry (`NetworkLogEntry` as JSON in `data`), emitted
+        /// live in filtered mode; isol8 clients ignore unknown types.
+        case network
     }
 
     public enum Phase: String, Codable, Sendable {

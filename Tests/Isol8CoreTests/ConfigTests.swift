@@ -1,0 +1,113 @@
+import XCTest
+@testable import Isol8Core
+
+final class ConfigTests: XCTestCase {
+    private var directory: URL!
+
+    override func setUpWithError() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("isol8-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    private func loader(writing json: String?) throws -> ConfigLoader {
+        if let json { try json.write(to: directory.appendingPathComponent("isol8.config.json"), atomically: true, encoding: .utf8) }
+        return ConfigLoader(directory: directory.path, home: directory.appendingPathComponent("home").path)
+    }
+
+    func testNoFileMeansDefaults() throws {
+        let loaded = try loader(writing: nil).load()
+        XCTAssertNil(loaded.path)
+        XCTAssertEqual(loaded.config, Isol8Config())
+        XCTAssertEqual(loaded.config.remoteCode.blockedHosts.count, 10)
+    }
+
+    func testHomeConfigIsFoundWhenNoLocalOne() throws {
+        let home = directory.appendingPathComponent("home/.isol8")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        try #"{"maxConcurrent": 3}"#.write(to: home.appendingPathComponent("config.json"), atomically: true, encoding: .utf8)
+        let loaded = try loader(writing: nil).load()
+        XCTAssertEqual(loaded.config.maxConcurrent, 3)
+        XCTAssertEqual(loaded.path, home.appendingPathComponent("config.json").path)
+    }
+
+    func testFileValuesMergeShallowlyAndArraysReplace() throws {
+        let loaded = try loader(writing: #"{"$schema": "x", "defaults": {"timeoutMs": 5000}, "network": {"whitelist": ["^a$"]}, "poolSize": 3}"#).load()
+        XCTAssertEqual(loaded.config.defaults.timeoutMs, 5000)
+        XCTAssertEqual(loaded.config.defaults.memoryLimit, "512m")
+        XCTAssertEqual(loaded.config.network.whitelist, ["^a$"])
+        XCTAssertEqual(loaded.config.poolSize, PoolSize(clean: 3, dirty: 3))
+        XCTAssertEqual(loaded.keysSet, ["defaults.timeoutMs", "network.whitelist", "poolSize"])
+        XCTAssertTrue(loaded.warnings.isEmpty)
+    }
+
+    func testBrokenJSONNamesFileLineAndColumn() throws {
+        let path = directory.appendingPathComponent("isol8.config.json").path
+        XCTAssertThrowsError(try loader(writing: "{\n  \"debug\": true,\n  \"maxConcurrent\": ,\n}").load()) { error in
+            let text = "\(error)"
+            XCTAssertTrue(text.hasPrefix("Failed to parse config file \(path): "), text)
+            XCTAssertTrue(text.contains("line 3, column"), text)
+        }
+    }
+
+    func testWrongTypeNamesKeyAndExpectedType() throws {
+        XCTAssertThrowsError(try loader(writing: #"{"defaults": {"timeoutMs": "30s"}}"#).load()) { error in
+            XCTAssertTrue("\(error)".hasSuffix("\"defaults.timeoutMs\" must be a whole number, got a string (\"30s\")"), "\(error)")
+        }
+        XCTAssertThrowsError(try loader(writing: #"{"defaults": {"network": "open"}}"#).load()) { error in
+            XCTAssertTrue("\(error)".contains("\"defaults.network\" must be one of \"none\", \"host\", \"filtered\""), "\(error)")
+        }
+        XCTAssertThrowsError(try loader(writing: #"{"debug": 1}"#).load()) { error in
+            XCTAssertTrue("\(error)".contains("\"debug\" must be a boolean"), "\(error)")
+        }
+    }
+
+    func testUnknownKeyWarnsWithNearestKnownKey() throws {
+        let loaded = try loader(writing: #"{"defaults": {"timeoutMS": 1}, "dependencies": {}}"#).load()
+        XCTAssertEqual(loaded.config.defaults.timeoutMs, 30000)
+        XCTAssertTrue(loaded.warnings.contains { $0.contains("\"defaults.timeoutMS\"") && $0.contains("did you mean \"defaults.timeoutMs\"?") }, "\(loaded.warnings)")
+        XCTAssertTrue(loaded.warnings.contains { $0.contains("\"dependencies\"") }, "\(loaded.warnings)")
+    }
+
+    func testPrecedenceDefaultFileFlag() throws {
+        let loaded = try loader(writing: #"{"defaults": {"memoryLimit": "256m", "timeoutMs": 9000, "network": "host"}}"#).load()
+        var flags = RunFlags()
+        flags.memory = "1g"
+        let effective = try EffectiveConfig.resolve(loaded, flags: flags, environment: ["DOCKER_HOST": "unix:///tmp/x.sock"])
+        XCTAssertEqual(effective.options.memoryLimit, "1g")
+        XCTAssertEqual(effective.entry("memoryLimit")?.source, .flag("--memory"))
+        XCTAssertEqual(effective.options.timeoutMs, 9000)
+        XCTAssertEqual(effective.entry("timeoutMs")?.source, .file(loaded.path!))
+        XCTAssertEqual(effective.options.network, .host)
+        XCTAssertEqual(effective.options.cpuLimit, 1)
+        XCTAssertEqual(effective.entry("cpuLimit")?.source, .builtIn)
+        XCTAssertEqual(effective.entry("docker.host")?.source, .environment("DOCKER_HOST"))
+    }
+
+    func testInstallWithoutNetSwitchesToFiltered() throws {
+        var flags = RunFlags()
+        flags.install = ["requests"]
+        let effective = try EffectiveConfig.resolve(try loader(writing: nil).load(), flags: flags, environment: [:])
+        XCTAssertEqual(effective.options.network, .filtered)
+        XCTAssertEqual(effective.entry("network")?.source, .flag("--install"))
+    }
+
+    func testKnobOverrideRecordsTuiSource() throws {
+        var effective = try EffectiveConfig.resolve(try loader(writing: nil).load(), flags: RunFlags(), environment: [:])
+        effective.override("memoryLimit", value: "32m", source: .tui) { $0.memoryLimit = "32m" }
+        XCTAssertEqual(effective.options.memoryLimit, "32m")
+        XCTAssertEqual(effective.entry("memoryLimit"), EffectiveConfig.Entry(key: "memoryLimit", value: "32m", source: .tui))
+    }
+
+    func testResolvedJSONKeepsSpecKeyOrder() throws {
+        let json = ConfigPrinter.json(Isol8Config())
+        let order = ["maxConcurrent", "defaults", "network", "cleanup", "poolStrategy", "poolSize", "security", "remoteCode", "audit", "auth", "prebuiltImages", "debug"]
+        let positions = order.map { json.range(of: "\n  \"\($0)\"")?.lowerBound }
+        XCTAssertFalse(positions.contains(nil), json)
+        XCTAssertEqual(positions.compactMap { $0 }, positions.compactMap { $0 }.sorted())
+        XCTAssertNotNil(try JSONSerialization.jsonObject(with: Data(json.utf8)))
+    }
+}
