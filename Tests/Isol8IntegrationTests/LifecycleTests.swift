@@ -98,3 +98,43 @@ final class LifecycleTests: XCTestCase {
         XCTAssertTrue(remaining.isEmpty)
     }
 }
+
+/// Warm containers are reused, and nothing of one run survives into the next.
+final class PoolTests: XCTestCase {
+    private let leaveTraces = "open('/sandbox/secret.txt','w').write('x'); open('/tmp/t.txt','w').write('y')\nimport subprocess; subprocess.Popen(['sleep', '300'], start_new_session=True)"
+    private let lookForTraces = "import os, subprocess\nprint(sorted(os.listdir('/sandbox')), sorted(os.listdir('/tmp')))\nprint(subprocess.run(['pgrep', '-u', 'sandbox', 'sleep'], capture_output=True).stdout.decode().strip() or 'none')"
+
+    private func reuse(strategy: PoolStrategy) async throws {
+        var options = Isol8Options()
+        options.poolStrategy = strategy
+        let engine = try DockerEngine(options: options)
+        let first = try await engine.execute(ExecutionRequest(runtime: .python, code: leaveTraces))
+        XCTAssertEqual(first.exitCode, 0, first.stderr)
+        let second = try await engine.execute(ExecutionRequest(runtime: .python, code: lookForTraces))
+        XCTAssertEqual(second.containerId, first.containerId, "the pooled container is reused")
+        XCTAssertEqual(second.stdout, "[] []\nnone")
+        await engine.stop()
+        let left = try await Daemon.managedContainers().filter { $0.Id == first.containerId }
+        XCTAssertTrue(left.isEmpty, "stop() drains the pool")
+    }
+
+    func testFastPoolReusesACleanedContainer() async throws {
+        try await reuse(strategy: .fast)
+    }
+
+    func testSecurePoolReusesACleanedContainer() async throws {
+        try await reuse(strategy: .secure)
+    }
+
+    func testPrewarmFillsTheCleanList() async throws {
+        let engine = try DockerEngine()
+        try await engine.start(prewarm: [.python])
+        let counts = await engine.poolCounts(image: "isol8:python")
+        XCTAssertEqual(counts.clean, 1)
+        let result = try await engine.execute(ExecutionRequest(runtime: .python, code: "print('warm')"))
+        XCTAssertEqual(result.stdout, "warm")
+        await engine.stop()
+        let remaining = try await Daemon.managedContainers()
+        XCTAssertTrue(remaining.isEmpty)
+    }
+}

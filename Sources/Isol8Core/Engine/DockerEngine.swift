@@ -8,12 +8,14 @@ public actor DockerEngine: Isol8Engine {
     private let semaphore: AsyncSemaphore
     private var persistent: SandboxContainer?
     private var oomBaseline: [String: Int] = [:]
-    private var pendingRemovals: [Task<Void, Never>] = []
+    private let pool: ContainerPool
 
     public init(options: Isol8Options = Isol8Options(), maxConcurrent: Int = 10, client: DockerClient? = nil) throws {
         self.options = options
         self.client = try client ?? DockerClient.fromEnvironment()
         semaphore = try AsyncSemaphore(max: maxConcurrent)
+        pool = ContainerPool(strategy: options.poolStrategy, size: options.poolSize, seccomp: options.security.seccomp,
+                             filtered: options.network == .filtered)
         DebugLog.enable(options.debug)
     }
 
@@ -24,17 +26,32 @@ public actor DockerEngine: Isol8Engine {
         _ = try await client.apiVersion()
     }
 
-    /// Removes the persistent container and waits for ephemeral removals in flight.
-    /// Containers kept by `persist` stay.
+    /// Warms the pool for these runtimes' images (ephemeral mode only); failures only log.
+    public func start(prewarm runtimes: [Runtime]) async throws {
+        try await start()
+        guard options.mode == .ephemeral else { return }
+        let images = Set(runtimes.map { options.image ?? RuntimeRegistry.adapter(for: $0).image })
+        for image in images {
+            let runtime = runtimes.first { (options.image ?? RuntimeRegistry.adapter(for: $0).image) == image }!
+            await pool.warm(image: image) { try await self.create(runtime: runtime) }
+            DebugLog.debug("[Pool] Pre-warmed image: \(image)")
+        }
+    }
+
+    /// Clean and dirty pooled containers for an image (for the TUI and tests).
+    public func poolCounts(image: String) async -> (clean: Int, dirty: Int) {
+        await pool.counts(image: image)
+    }
+
+    /// Removes the persistent container and drains the pool. Containers kept by
+    /// `persist` stay.
     public func stop() async {
         if let container = persistent {
             persistent = nil
             try? await client.stopContainer(container.id, graceSeconds: 2)
             try? await client.removeContainer(container.id, force: true)
         }
-        let removals = pendingRemovals
-        pendingRemovals = []
-        for removal in removals { await removal.value }
+        await pool.drain()
     }
 
     public func execute(_ request: ExecutionRequest) async throws -> ExecutionResult {
@@ -194,7 +211,8 @@ public actor DockerEngine: Isol8Engine {
             persistent = container
             return container
         }
-        return try await create(runtime: runtime)
+        let image = options.image ?? RuntimeRegistry.adapter(for: runtime).image
+        return try await pool.acquire(image: image) { try await self.create(runtime: runtime) }
     }
 
     private func create(runtime: Runtime) async throws -> SandboxContainer {
@@ -212,17 +230,15 @@ public actor DockerEngine: Isol8Engine {
         return SandboxContainer(id: id, image: image, runtime: runtime, client: client)
     }
 
-    /// After an ephemeral run: keep it for inspection (`persist`) or remove it in the
-    /// background; `stop()` waits for those removals so nothing leaks.
+    /// After an ephemeral run: keep it for inspection (`persist`) or hand it back to the
+    /// pool (which removes it when full; `stop()` drains the rest).
     private func release(_ container: SandboxContainer) async {
         guard options.mode == .ephemeral else { return }
         if options.persist {
             DebugLog.debug("[Persist] Leaving container running for inspection: \(container.id)")
             return
         }
-        oomBaseline[container.id] = nil
-        let client = self.client
-        pendingRemovals.append(Task { try? await client.removeContainer(container.id, force: true) })
+        await pool.release(container)
     }
 
     private var oomMessage: String {
