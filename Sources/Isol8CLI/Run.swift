@@ -12,6 +12,16 @@ struct Run: Isol8Subcommand {
     var eval: String?
     @Option(help: "Shell command(s), run as bash -c; --runtime still picks the image (default bash).")
     var cmd: String?
+    @Option(help: "Fetch the code from this URL (needs remoteCode.enabled in the config).")
+    var url: String?
+    @Option(help: "Fetch the code from GitHub: owner/repo/ref/path/to/file.")
+    var github: String?
+    @Option(help: "Fetch the code from a gist: gistId/file.ext.")
+    var gist: String?
+    @Option(help: "Expected SHA-256 of the fetched code.")
+    var hash: String?
+    @Flag(name: .customLong("allow-insecure-code-url"), help: "Allow an http:// code URL.")
+    var allowInsecureCodeURL = false
     @Option(name: [.customShort("r"), .long], help: "Runtime: python, node, bun, deno or bash.")
     var runtime: String?
     @OptionGroup var engine: EngineFlags
@@ -37,6 +47,11 @@ struct Run: Isol8Subcommand {
         flags.file = file
         flags.eval = eval
         flags.cmd = cmd
+        flags.url = url
+        flags.github = github
+        flags.gist = gist
+        flags.hash = hash
+        flags.allowInsecureCodeURL = allowInsecureCodeURL
         flags.runtime = runtime
         flags.stdin = stdin
         flags.workdir = workdir
@@ -148,6 +163,7 @@ struct Run: Isol8Subcommand {
         case .file: DebugLog.debug("[Run] Code source: file")
         case .stdin: DebugLog.debug("[Run] Code source: stdin")
         case .cmd: DebugLog.debug("[Run] Code source: cmd")
+        case .url(let url): DebugLog.debug("[Run] Code source: url=\(url)")
         }
         if let code = request.code { DebugLog.debug("[Run] Code length: \(code.count) chars") }
         if let cmd = request.cmd { DebugLog.debug("[Run] Cmd: \(cmd)") }

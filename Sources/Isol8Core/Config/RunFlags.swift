@@ -6,6 +6,11 @@ public struct RunFlags: Sendable, Equatable {
     public var file: String?
     public var eval: String?
     public var cmd: String?
+    public var url: String?
+    public var github: String?
+    public var gist: String?
+    public var hash: String?
+    public var allowInsecureCodeURL = false
     public var runtime: String?
     public var stdin: String?
     public var workdir: String?
@@ -34,20 +39,39 @@ public struct RunFlags: Sendable, Equatable {
 
     /// Where the code came from, for debug lines and the TUI header.
     public enum CodeSource: Sendable, Equatable {
-        case inline, file(String), stdin, cmd
+        case inline, file(String), stdin, cmd, url(String)
     }
 
     /// Builds the request; `readStdin` is only called when no other source is given.
     public func makeRequest(options: Isol8Options, readStdin: () -> String) throws -> (ExecutionRequest, CodeSource) {
         var request: ExecutionRequest
         let source: CodeSource
+        let remote = try remoteURL()
         if let cmd {
-            guard file == nil, eval == nil else {
+            guard file == nil, eval == nil, remote == nil else {
                 throw Isol8Error.invalidOption("--cmd cannot be combined with file input, --eval, --url, --github, or --gist.")
             }
             request = ExecutionRequest(runtime: try Runtime.named(runtime ?? "bash"), cmd: cmd)
             source = .cmd
             DebugLog.debug("[Run] cmd mode, runtime: \(request.runtime.rawValue)")
+        } else if let remote {
+            guard file == nil, eval == nil else {
+                throw Isol8Error.invalidOption("--url/--github/--gist cannot be used with file input or --eval.")
+            }
+            let runtimeName: String
+            if let runtime {
+                runtimeName = runtime
+            } else if let path = URLComponents(string: remote)?.path, let detected = try? RuntimeRegistry.detect(path) {
+                runtimeName = detected.rawValue
+            } else {
+                throw Isol8Error.invalidOption("Cannot detect runtime from URL path. Use --runtime to specify.")
+            }
+            request = ExecutionRequest(runtime: try Runtime.named(runtimeName))
+            request.codeUrl = remote
+            request.codeHash = hash
+            if allowInsecureCodeURL { request.allowInsecureCodeUrl = true }
+            source = .url(remote)
+            DebugLog.debug("[Run] Remote code URL: \(remote)")
         } else if let eval {
             request = ExecutionRequest(runtime: try Runtime.named(runtime ?? "python"), code: eval)
             source = .inline
@@ -86,6 +110,22 @@ public struct RunFlags: Sendable, Equatable {
         if !setup.isEmpty { request.setupScript = setup.map(Self.scriptOrFile).joined(separator: "\n") }
         if let filesDir { request.files = try DirectoryFiles.collect(filesDir) }
         return (request, source)
+    }
+
+    /// `--url`, or the raw URL that `--github` / `--gist` stand for.
+    private func remoteURL() throws -> String? {
+        if let url { return url }
+        if let github {
+            let parts = github.split(separator: "/", omittingEmptySubsequences: true)
+            guard parts.count >= 4 else { throw Isol8Error.invalidOption("--github format must be owner/repo/ref/path/to/file") }
+            return "https://raw.githubusercontent.com/" + parts.joined(separator: "/")
+        }
+        if let gist {
+            let parts = gist.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: true)
+            guard parts.count == 2 else { throw Isol8Error.invalidOption("--gist format must be gistId/file.ext") }
+            return "https://gist.githubusercontent.com/\(parts[0])/raw/\(parts[1])"
+        }
+        return nil
     }
 
     /// `--setup` values that name an existing file are replaced by its contents.

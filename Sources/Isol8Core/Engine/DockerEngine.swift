@@ -60,15 +60,22 @@ public actor DockerEngine: Isol8Engine {
         let placement: ExecutionPlan.CodePlacement = options.mode == .persistent
             ? .file(stem: "/sandbox/exec_\(Self.epochMs())") : .inlineWhenSimple
         let plan = try makePlan(request, placement: placement)
+        let startedAt = Self.isoNow()
         let container = try await acquire(for: plan)
+        let tracksResources = options.audit.map { $0.trackResources } ?? false
+        let baseline = tracksResources && options.mode == .ephemeral ? await ResourceSampler.snapshot(container) : nil
         let stdout = LimitedOutput(limit: options.maxOutputSize)
         let stderr = LimitedOutput(limit: options.maxOutputSize)
         let masker = SecretMasker(secrets: options.secrets)
         let outcome: PipelineOutcome
+        var collected = CollectedAfterRun()
         do {
             outcome = try await runPipeline(plan, in: container, cancel: CancelToken()) { phase, stream, data in
                 guard phase == .code else { return }
                 (stream == .stderr ? stderr : stdout).append(data)
+            }
+            if case .finished = outcome {
+                collected = try await collectAfterRun(plan, container: container, baseline: baseline, tracksResources: tracksResources)
             }
         } catch {
             await release(container)
@@ -76,22 +83,62 @@ public actor DockerEngine: Isol8Engine {
         }
         await release(container)
         switch outcome {
-            case .setupFailed(let code, let setupStderr):
-                throw Isol8Error.setupFailed(exitCode: code, stderr: masker.mask(setupStderr))
-            case .finished(let run, let oom):
-                var errText = stderr.text()
-                if run.timedOut { errText += "\n--- EXECUTION TIMED OUT ---" }
-                if oom { errText += "\n" + oomMessage }
-                var result = ExecutionResult(
-                    stdout: trimTrailing(masker.mask(stdout.text())), stderr: trimTrailing(masker.mask(errText)),
-                    exitCode: run.exitCode, durationMs: run.durationMs, truncated: stdout.truncated || stderr.truncated,
-                    executionId: UUID().uuidString.lowercased(), runtime: request.runtime,
-                    timestamp: Self.isoNow(), containerId: container.id)
-                if run.timedOut { result.timedOut = true }
-                if oom { result.oomKilled = true }
-                DebugLog.debug("[Run] Execution completed: exitCode=\(result.exitCode), duration=\(result.durationMs)ms, truncated=\(result.truncated)")
-                return result
+        case .setupFailed(let code, let setupStderr):
+            throw Isol8Error.setupFailed(exitCode: code, stderr: masker.mask(setupStderr))
+        case .finished(let run, let oom):
+            var errText = stderr.text()
+            if run.timedOut { errText += "\n--- EXECUTION TIMED OUT ---" }
+            if oom { errText += "\n" + oomMessage }
+            var result = ExecutionResult(
+                stdout: trimTrailing(masker.mask(stdout.text())), stderr: trimTrailing(masker.mask(errText)),
+                exitCode: run.exitCode, durationMs: run.durationMs, truncated: stdout.truncated || stderr.truncated,
+                executionId: UUID().uuidString.lowercased(), runtime: request.runtime,
+                timestamp: Self.isoNow(), containerId: container.id)
+            result.resourceUsage = collected.resourceUsage
+            result.files = collected.files
+            if run.timedOut { result.timedOut = true }
+            if oom { result.oomKilled = true }
+            DebugLog.debug("[Run] Execution completed: exitCode=\(result.exitCode), duration=\(result.durationMs)ms, truncated=\(result.truncated)")
+            audit(request, result: result, startedAt: startedAt)
+            return result
         }
+    }
+
+    /// What a buffered run gathers after the code exits (spec §2.16 step 11).
+    struct CollectedAfterRun {
+        var resourceUsage: ResourceUsage?
+        var files: [String: String]?
+    }
+
+    private func collectAfterRun(_ plan: ExecutionPlan, container: SandboxContainer, baseline: ContainerStats?,
+                                 tracksResources: Bool) async throws -> CollectedAfterRun {
+        var collected = CollectedAfterRun()
+        if tracksResources, let end = await ResourceSampler.snapshot(container) {
+            collected.resourceUsage = ResourceSampler.usage(start: baseline, end: end)
+        }
+        if let paths = plan.request.outputPaths {
+            var files: [String: String] = [:]
+            for path in paths {
+                // Missing files are skipped, as in the original.
+                if let data = try? await container.readFile(try SandboxPath.readable(path)) {
+                    files[path] = data.base64EncodedString()
+                }
+            }
+            collected.files = files
+        }
+        return collected
+    }
+
+    private func audit(_ request: ExecutionRequest, result: ExecutionResult, startedAt: String) {
+        guard let config = options.audit, config.enabled else { return }
+        var hasher = SHA256Hasher()
+        hasher.update(request.code ?? request.cmd ?? "")
+        AuditLogger(config: config).write(AuditLogger.Record(
+            executionId: result.executionId, userId: request.metadata?["userId"] ?? "", timestamp: startedAt,
+            runtime: request.runtime, codeHash: (request.code ?? request.cmd) == nil ? "" : hasher.finalizeHex(),
+            containerId: result.containerId ?? "", exitCode: result.exitCode, durationMs: result.durationMs,
+            resourceUsage: result.resourceUsage, metadata: request.metadata,
+            code: request.code ?? request.cmd, stdout: result.stdout, stderr: result.stderr))
     }
 
     public nonisolated func executeStream(_ request: ExecutionRequest, cancel: CancelToken) -> AsyncThrowingStream<StreamEvent, Error> {
@@ -196,6 +243,13 @@ public actor DockerEngine: Isol8Engine {
     // MARK: Containers
 
     private func makePlan(_ request: ExecutionRequest, placement: ExecutionPlan.CodePlacement) throws -> ExecutionPlan {
+        _ = try ExecutionPlan.validate(request)
+        var request = request
+        if let url = request.codeUrl, !url.trimmingCharacters(in: .whitespaces).isEmpty {
+            let fetcher = RemoteCodeFetcher(policy: options.remoteCode)
+            request.code = try fetcher.fetch(url, allowInsecure: request.allowInsecureCodeUrl ?? false, expectedHash: request.codeHash)
+            request.codeUrl = nil
+        }
         let stdinPath = options.mode == .persistent ? "/sandbox/_stdin_\(Self.epochMs())" : "/sandbox/_stdin"
         return try ExecutionPlan(request, defaultTimeoutMs: options.timeoutMs, placement: placement, stdinPath: stdinPath)
     }

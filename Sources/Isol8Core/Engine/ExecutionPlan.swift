@@ -37,9 +37,6 @@ public struct ExecutionPlan: Sendable {
     public init(_ request: ExecutionRequest, defaultTimeoutMs: Int, placement: CodePlacement,
                 stdinPath: String = "/sandbox/_stdin") throws {
         let (adapter, workdir) = try Self.validate(request)
-        if request.codeUrl != nil, request.code == nil {
-            throw Isol8Error.invalidOption("Remote code fetching is disabled. Set remoteCode.enabled=true to allow it.")
-        }
         self.request = request
         self.adapter = adapter
         self.workdir = workdir

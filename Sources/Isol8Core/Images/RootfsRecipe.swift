@@ -26,6 +26,9 @@ struct RootfsRecipe {
         (path: "/usr/local/bin/bunx", target: "bun"),
         // Spec images use Alpine's /sbin/tini; /sbin is a symlink to /usr/sbin on bookworm.
         (path: "/usr/sbin/tini", target: "../bin/tini"),
+        // Debian keeps iptables in /usr/sbin, which the engine's container PATH (§2.7) lacks;
+        // root execs inherit that PATH, so a bare `iptables` would not be found.
+        (path: "/usr/local/bin/iptables", target: "/usr/sbin/iptables"),
     ]
 
     static let sandboxUser = "sandbox"
@@ -59,7 +62,7 @@ struct RootfsRecipe {
         export HOME=/tmp/isol8-smoke DENO_DIR=/tmp/isol8-smoke/deno
         export PATH=/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin
         mkdir -p "$HOME"
-        test "$(id -u)" = 100 && test "$(id -g)" = 101
+        test "$(id -u)" = \(sandboxUID) && test "$(id -g)" = \(sandboxGID)
         python3 -c 'import ssl, sqlite3, json'
         pip --version
         node -e 0
@@ -73,6 +76,7 @@ struct RootfsRecipe {
         tini --version
         /sbin/tini --version
         iptables --version
+        /usr/local/bin/iptables --version
         curl --version
         nc -h 2>&1 | head -1
         echo aGk= | base64 -d

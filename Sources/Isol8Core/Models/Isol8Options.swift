@@ -21,6 +21,10 @@ public struct Isol8Options: Codable, Sendable, Equatable {
     public var security: SecurityOptions = SecurityOptions()
     public var poolStrategy: PoolStrategy = .fast
     public var poolSize: PoolSize = PoolSize(clean: 1, dirty: 1)
+    /// Which `codeUrl` sources may be fetched (spec §2.19); disabled by default.
+    public var remoteCode = RemoteCodePolicy()
+    /// Presence turns on resource tracking; `enabled` also writes audit records (§2.17, §2.18).
+    public var audit: AuditConfig?
     /// Port addition (`--add-host NAME:IP`): extra /etc/hosts entries, Docker `ExtraHosts`.
     public var extraHosts: [String] = []
 

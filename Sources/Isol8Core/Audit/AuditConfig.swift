@@ -1,0 +1,24 @@
+/// Engine-side audit settings (spec §2.18); their presence also turns on resource tracking.
+public struct AuditConfig: Codable, Sendable, Equatable {
+    public var enabled = false
+    public var destination = "filesystem"
+    public var logDir: String?
+    public var postLogScript: String?
+    public var trackResources = true
+    public var retentionDays = 90
+    public var includeCode = false
+    public var includeOutput = false
+
+    public init() {}
+
+    public init(_ config: Isol8Config.Audit) {
+        enabled = config.enabled
+        destination = config.destination
+        logDir = config.logDir
+        postLogScript = config.postLogScript
+        trackResources = config.trackResources
+        retentionDays = config.retentionDays
+        includeCode = config.includeCode
+        includeOutput = config.includeOutput
+    }
+}

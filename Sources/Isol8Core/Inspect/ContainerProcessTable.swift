@@ -1,0 +1,12 @@
+import Foundation
+
+/// `docker top` output: column titles and one row per process.
+public struct ContainerProcessTable: Sendable, Equatable {
+    public var titles: [String]
+    public var rows: [[String]]
+
+    public init(titles: [String], rows: [[String]]) {
+        self.titles = titles
+        self.rows = rows
+    }
+}

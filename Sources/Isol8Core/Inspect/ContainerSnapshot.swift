@@ -1,0 +1,52 @@
+import Foundation
+
+/// What `ContainerInspector.snapshot` found, as plain values.
+public struct ContainerSnapshot: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var image: String
+    /// Docker's status word: created, running, exited, …
+    public var state: String
+    public var running: Bool
+    public var oomKilled: Bool
+    public var exitCode: Int?
+    public var startedAt: Date?
+    public var limits: ContainerLimits
+    public var usage: ContainerUsage?
+    public var processes: ContainerProcessTable?
+    public var sandboxListing: String?
+
+    public init(id: String, name: String = "", image: String = "", state: String = "", running: Bool = false,
+                oomKilled: Bool = false, exitCode: Int? = nil, startedAt: Date? = nil,
+                limits: ContainerLimits = ContainerLimits(), usage: ContainerUsage? = nil,
+                processes: ContainerProcessTable? = nil, sandboxListing: String? = nil) {
+        self.id = id
+        self.name = name
+        self.image = image
+        self.state = state
+        self.running = running
+        self.oomKilled = oomKilled
+        self.exitCode = exitCode
+        self.startedAt = startedAt
+        self.limits = limits
+        self.usage = usage
+        self.processes = processes
+        self.sandboxListing = sandboxListing
+    }
+
+    init(_ details: ContainerDetails) {
+        let host = details.HostConfig
+        self.init(
+            id: details.Id,
+            name: (details.Name ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "/")),
+            image: details.Config?.Image ?? details.Image ?? "",
+            state: details.State?.Status ?? "unknown",
+            running: details.State?.Running ?? false,
+            oomKilled: details.State?.OOMKilled ?? false,
+            exitCode: details.State?.ExitCode,
+            startedAt: details.State?.StartedAt.flatMap(DockerTimestamp.parse),
+            limits: ContainerLimits(memoryBytes: host?.Memory, nanoCpus: host?.NanoCpus, pidsLimit: host?.PidsLimit,
+                                    readonlyRootfs: host?.ReadonlyRootfs, networkMode: host?.NetworkMode,
+                                    tmpfs: host?.Tmpfs ?? [:]))
+    }
+}
