@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "isol8", targets: ["Isol8CLI"]),
         .executable(name: "isol8-bench", targets: ["Isol8Bench"]),
+        .executable(name: "isol8-proxy", targets: ["Isol8Proxy"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -20,6 +21,7 @@ let package = Package(
             name: "Isol8Core",
             dependencies: [
                 "CCurl",
+                "NetworkPolicy",
             ]
         ),
         .executableTarget(
@@ -31,9 +33,18 @@ let package = Package(
         ),
         .executableTarget(name: "Isol8Bench", dependencies: ["Isol8Core"]),
         .target(name: "TerminalKit"),
+        .target(name: "NetworkPolicy"),
+        // Runs inside the Debian-based images, which have no Swift runtime: link it statically.
+        .executableTarget(
+            name: "Isol8Proxy",
+            dependencies: ["NetworkPolicy"],
+            linkerSettings: [.unsafeFlags(["-static-stdlib"])]
+        ),
         .testTarget(name: "Isol8CoreTests", dependencies: ["Isol8Core"]),
         .testTarget(name: "Isol8IntegrationTests", dependencies: ["Isol8Core"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
+        .testTarget(name: "NetworkPolicyTests", dependencies: ["NetworkPolicy"]),
+        .testTarget(name: "Isol8ProxyTests", dependencies: ["NetworkPolicy"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -3,7 +3,7 @@ import Isol8Core
 
 /// The engine-setting flags shared by `isol8 run` and `isol8 config --sources`.
 struct EngineFlags: ParsableArguments {
-    @Option(help: "Network mode: none (no interface but loopback) or host (the host's network — no isolation).")
+    @Option(help: "Network mode: none (no interface but loopback), filtered (HTTP/HTTPS through the in-container proxy, subject to --allow/--deny) or host (the host's network — no isolation).")
     var net: String?
     @Option(help: "Timeout in milliseconds (default 30000); the run is killed and exits 137.")
     var timeout: Int?
@@ -30,6 +30,13 @@ struct EngineFlags: ParsableArguments {
     @Option(name: .customLong("add-host"), help: "Extra /etc/hosts entry NAME:IP inside the container (repeatable).")
     var addHost: [String] = []
 
+    @Option(help: "Allow hosts matching this POSIX extended regex in filtered mode (repeatable; none = allow all not denied).")
+    var allow: [String] = []
+    @Option(help: "Deny hosts matching this POSIX extended regex in filtered mode (repeatable; beats --allow).")
+    var deny: [String] = []
+    @Flag(name: .customLong("log-network"), help: "Report the proxy's request log (filtered mode).")
+    var logNetwork = false
+
     var flags: RunFlags {
         var flags = RunFlags()
         flags.net = net
@@ -45,6 +52,9 @@ struct EngineFlags: ParsableArguments {
         flags.addHosts = addHost
         flags.persist = persist
         flags.persistent = persistent
+        flags.allow = allow
+        flags.deny = deny
+        flags.logNetwork = logNetwork
         return flags
     }
 }

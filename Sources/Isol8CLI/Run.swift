@@ -64,7 +64,7 @@ struct Run: Isol8Subcommand {
 
     func execute() async throws {
         let flags = self.flags
-        let effective: EffectiveConfig
+        var effective: EffectiveConfig
         let request: ExecutionRequest
         let source: RunFlags.CodeSource
         do {
@@ -76,7 +76,12 @@ struct Run: Isol8Subcommand {
             (request, source) = try flags.makeRequest(options: effective.options) {
                 String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
             }
+            let added = RegistryAllowlist.merge(into: &effective, runtime: request.runtime, installing: !(request.installPackages ?? []).isEmpty)
+            if !added.isEmpty {
+                DebugLog.debug("[Run] Added default package registries for \(request.runtime.rawValue): \(added.joined(separator: ", "))")
+            }
             _ = try ExecutionPlan.validate(request)
+            if effective.options.network == .filtered { try FilteredNetwork.validate(effective.options.networkFilter) }
             _ = try ContainerBlueprint.spec(image: effective.options.image ?? "isol8:\(request.runtime.rawValue)", runtime: request.runtime, options: effective.options)
         } catch {
             throw CLIFailure("\(error)")
@@ -139,7 +144,7 @@ struct Run: Isol8Subcommand {
         if result.truncated { Console.warn("Output was truncated") }
         if let logs = result.networkLogs, !logs.isEmpty {
             Console.err("\n--- Network Logs ---\n")
-            for entry in logs { Console.err(String(decoding: try JSONEncoder().encode(entry), as: UTF8.self) + "\n") }
+            for entry in logs { Console.err(entry.jsonLine + "\n") }
         }
         if let out, !result.stdout.isEmpty {
             do {

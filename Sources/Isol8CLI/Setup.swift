@@ -21,9 +21,9 @@ struct Setup: Isol8Subcommand {
             throw CLIFailure("Docker is not running or not installed.\n  \(error)\n  Install it with `apt-get install docker.io` and start it with `dockerd &`.")
         }
         Console.info("[OK] Docker is running")
-        let rootfs = RootfsBuilder(cacheDirectory: RootfsBuilder.defaultCacheDirectory, extraFiles: [],
-                                   progress: { Console.err($0 + "\n") })
-        let builder = BaseImageBuilder(client: client, rootfs: rootfs, progress: { Console.err($0 + "\n") })
+        let rootfs = RootfsBuilder(progress: { Console.err($0 + "\n") })
+        let builder = BaseImageBuilder(client: client, rootfs: rootfs, proxyBinary: try Self.proxyBinary(),
+                                       progress: { Console.err($0 + "\n") })
         let statuses: [(Runtime, BaseImageBuilder.Status)]
         do {
             statuses = try await builder.ensure(force: force)
@@ -35,5 +35,15 @@ struct Setup: Isol8Subcommand {
             Console.info(status == .upToDate ? "[OK] \(runtime.rawValue): Up to date" : "[OK] \(runtime.rawValue)")
         }
         Console.info("\n[DONE] Setup complete!")
+    }
+
+    /// `isol8-proxy` is built with `isol8` and must sit next to it.
+    static func proxyBinary() throws -> URL {
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        let proxy = executable.deletingLastPathComponent().appendingPathComponent("isol8-proxy")
+        guard FileManager.default.isExecutableFile(atPath: proxy.path) else {
+            throw CLIFailure("isol8-proxy not found at \(proxy.path): build it with `swift build` (it is baked into every image).")
+        }
+        return proxy
     }
 }

@@ -11,13 +11,15 @@ final class SetupCommandTests: XCTestCase {
     }
 
     func testImagesCarryTheBuildHashAndConventions() async throws {
-        let hash = try RootfsBuilder(progress: { _ in }).recipeHash()
+        let builder = BaseImageBuilder(client: Daemon.client, rootfs: RootfsBuilder(progress: { _ in }),
+                                       proxyBinary: CLI.binary.deletingLastPathComponent().appendingPathComponent("isol8-proxy"), progress: { _ in })
+        let hash = try builder.buildHash()
         for runtime in Runtime.buildable {
             let image = try await Daemon.client.inspectImage("isol8:\(runtime.rawValue)")
             XCTAssertEqual(image?.Config?.Labels?["org.isol8.build.hash"], hash, runtime.rawValue)
         }
-        let users = try CLI.run(["run", "--no-stream", "--cmd", "getent passwd sandbox; getent group sandbox; readlink -f /sbin/tini; pwd"])
-        XCTAssertEqual(users.stdout, "sandbox:x:100:101::/sandbox:/bin/bash\nsandbox:x:101:\n/usr/bin/tini\n/sandbox\n", users.stderr)
+        let users = try CLI.run(["run", "--no-stream", "--cmd", "getent passwd sandbox; getent group sandbox; readlink -f /sbin/tini; pwd; test -x /usr/local/bin/isol8-proxy && echo proxy"])
+        XCTAssertEqual(users.stdout, "sandbox:x:100:101::/sandbox:/bin/bash\nsandbox:x:101:\n/usr/bin/tini\n/sandbox\nproxy\n", users.stderr)
     }
 
     func testHostNetworkSeesTheHostInterfaces() throws {

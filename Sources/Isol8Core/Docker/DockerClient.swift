@@ -95,6 +95,26 @@ public final class DockerClient: @unchecked Sendable {
         try decode(ContainerProcesses.self, try await call("GET", "/containers/\(id)/top"))
     }
 
+    /// Uploads a tar stream and extracts it at `path` (needs a writable root filesystem).
+    public func putArchive(_ id: String, path: String, tar: Data) async throws {
+        let request = HTTPRequest(method: "PUT", path: try await versionPrefix() + "/containers/\(id)/archive?path=\(escape(path))",
+                                  headers: ["Content-Type: application/x-tar"], body: tar)
+        let response = try await transport.send(request, timeoutSeconds: 120)
+        guard response.status == 200 else { throw apiError(response) }
+    }
+
+    /// A tar stream of `path` (a file or directory) from the container.
+    public func getArchive(_ id: String, path: String) async throws -> Data {
+        try await call("GET", "/containers/\(id)/archive?path=\(escape(path))")
+    }
+
+    /// Makes an image of a container's filesystem, applying Dockerfile `changes`.
+    public func commit(_ id: String, repo: String, tag: String, changes: [String]) async throws {
+        var path = "/commit?container=\(id)&repo=\(escape(repo))&tag=\(escape(tag))"
+        for change in changes { path += "&changes=\(escape(change))" }
+        _ = try await call("POST", path, body: Data("{}".utf8), okStatuses: [200, 201])
+    }
+
     // MARK: Exec
 
     public func createExec(_ containerID: String, _ spec: ExecSpec) async throws -> String {

@@ -70,7 +70,7 @@ public actor DockerEngine: Isol8Engine {
         let outcome: PipelineOutcome
         var collected = CollectedAfterRun()
         do {
-            outcome = try await runPipeline(plan, in: container, cancel: CancelToken()) { phase, stream, data in
+            outcome = try await runPipeline(plan, in: container, cancel: CancelToken(), onNetwork: nil) { phase, stream, data in
                 guard phase == .code else { return }
                 (stream == .stderr ? stderr : stdout).append(data)
             }
@@ -85,7 +85,7 @@ public actor DockerEngine: Isol8Engine {
         switch outcome {
         case .setupFailed(let code, let setupStderr):
             throw Isol8Error.setupFailed(exitCode: code, stderr: masker.mask(setupStderr))
-        case .finished(let run, let oom):
+        case .finished(let run, let oom, let networkLogs):
             var errText = stderr.text()
             if run.timedOut { errText += "\n--- EXECUTION TIMED OUT ---" }
             if oom { errText += "\n" + oomMessage }
@@ -96,6 +96,7 @@ public actor DockerEngine: Isol8Engine {
                 timestamp: Self.isoNow(), containerId: container.id)
             result.resourceUsage = collected.resourceUsage
             result.files = collected.files
+            if !networkLogs.isEmpty { result.networkLogs = networkLogs }
             if run.timedOut { result.timedOut = true }
             if oom { result.oomKilled = true }
             DebugLog.debug("[Run] Execution completed: exitCode=\(result.exitCode), duration=\(result.durationMs)ms, truncated=\(result.truncated)")
@@ -182,7 +183,8 @@ public actor DockerEngine: Isol8Engine {
         let decoders = StreamDecoders()
         let outcome: PipelineOutcome
         do {
-            outcome = try await runPipeline(plan, in: container, cancel: cancel) { phase, stream, data in
+            let onNetwork: @Sendable (NetworkLogEntry) -> Void = { emit(StreamEvent(.network, $0.jsonLine)) }
+            outcome = try await runPipeline(plan, in: container, cancel: cancel, onNetwork: onNetwork) { phase, stream, data in
                 let text = decoders.decode(stream, phase, data)
                 guard !text.isEmpty else { return }
                 emit(StreamEvent(stream == .stderr ? .stderr : .stdout, masker.mask(text), phase: phase))
@@ -196,7 +198,7 @@ public actor DockerEngine: Isol8Engine {
             case .setupFailed(let code, _):
                 emit(StreamEvent(.error, "Setup script failed (exit code \(code))", phase: .setup))
                 emit(StreamEvent(.exit, String(code), phase: .setup))
-            case .finished(let run, let oom):
+            case .finished(let run, let oom, _):
                 if run.timedOut { emit(StreamEvent(.error, "EXECUTION TIMED OUT")) }
                 if oom { emit(StreamEvent(.error, oomMessage)) }
                 if run.cancelled { emit(StreamEvent(.error, "EXECUTION CANCELLED")) }
@@ -209,11 +211,14 @@ public actor DockerEngine: Isol8Engine {
 
     enum PipelineOutcome {
         case setupFailed(exitCode: Int, stderr: String)
-        case finished(UserCodeOutcome, oomKilled: Bool)
+        case finished(UserCodeOutcome, oomKilled: Bool, networkLogs: [NetworkLogEntry])
     }
 
     /// Installs, setup scripts, file writes, then the user code (spec §2.16 steps 5–10).
+    /// With `onNetwork` (streams), proxy log entries are delivered live; buffered runs get
+    /// them back in the outcome. Both only in filtered mode with `logNetwork`.
     private func runPipeline(_ plan: ExecutionPlan, in container: SandboxContainer, cancel: CancelToken,
+                             onNetwork: (@Sendable (NetworkLogEntry) -> Void)?,
                              onOutput: @escaping @Sendable (StreamEvent.Phase, OutputChannel, Data) -> Void) async throws -> PipelineOutcome {
         let env = SandboxEnvironment.exec(options, request: plan.request.env)
         if let packages = plan.request.installPackages, !packages.isEmpty {
@@ -225,15 +230,25 @@ public actor DockerEngine: Isol8Engine {
             if outcome.exitCode != 0 { return .setupFailed(exitCode: outcome.exitCode, stderr: outcome.stderr) }
         }
         for write in plan.writes { try await container.writeFile(write.path, write.data) }
+        let logsNetwork = options.network == .filtered && options.logNetwork
+        let offset = logsNetwork ? await FilteredNetwork.logOffset(container) : 0
+        let tail = logsNetwork ? onNetwork.map { NetworkLogTail(container: container, offset: offset, onEntry: $0) } : nil
+        tail?.start()
         let run = try await container.runUserCode(plan.command, workdir: plan.workdir, env: env, timeoutMs: plan.timeoutMs,
                                                   cancel: cancel) { stream, data in onOutput(.code, stream, data) }
+        var networkLogs = [NetworkLogEntry]()
+        if let tail {
+            await tail.finish()
+        } else if logsNetwork {
+            networkLogs = await FilteredNetwork.entries(container, since: offset)
+        }
         var oom = false
         if run.exitCode == 137 && !run.timedOut && !run.cancelled {
             let count = await container.oomKillCount()
             oom = count > oomBaseline[container.id, default: 0]
             oomBaseline[container.id] = count
         }
-        return .finished(run, oomKilled: oom)
+        return .finished(run, oomKilled: oom, networkLogs: networkLogs)
     }
 
     private func setupScripts(_ plan: ExecutionPlan) -> [String] {
@@ -244,6 +259,7 @@ public actor DockerEngine: Isol8Engine {
 
     private func makePlan(_ request: ExecutionRequest, placement: ExecutionPlan.CodePlacement) throws -> ExecutionPlan {
         _ = try ExecutionPlan.validate(request)
+        if options.network == .filtered { try FilteredNetwork.validate(options.networkFilter) }
         var request = request
         if let url = request.codeUrl, !url.trimmingCharacters(in: .whitespaces).isEmpty {
             let fetcher = RemoteCodeFetcher(policy: options.remoteCode)
@@ -263,10 +279,25 @@ public actor DockerEngine: Isol8Engine {
             }
             let container = try await create(runtime: runtime)
             persistent = container
+            try await prepareNetwork(container)
             return container
         }
         let image = options.image ?? RuntimeRegistry.adapter(for: runtime).image
-        return try await pool.acquire(image: image) { try await self.create(runtime: runtime) }
+        let container = try await pool.acquire(image: image) { try await self.create(runtime: runtime) }
+        do {
+            try await prepareNetwork(container)
+        } catch {
+            await release(container)
+            throw error
+        }
+        return container
+    }
+
+    /// Filtered mode: (re)start the proxy and rules on every acquire, since pool cleanup
+    /// flushes them.
+    private func prepareNetwork(_ container: SandboxContainer) async throws {
+        guard options.network == .filtered else { return }
+        try await FilteredNetwork.setUp(container, filter: options.networkFilter)
     }
 
     private func create(runtime: Runtime) async throws -> SandboxContainer {

@@ -1,9 +1,14 @@
 import Foundation
 
-/// Builds the `isol8:<runtime>` images offline: one Debian rootfs (from `RootfsBuilder`)
-/// imported once and tagged for every runtime, so the images share their only layer.
+/// Builds the `isol8:<runtime>` images offline: the Debian rootfs (from `RootfsBuilder`) is
+/// imported once as `isol8:rootfs`, the `isol8-proxy` binary is added as a second layer by
+/// committing a container, and the result is tagged for every runtime (one shared image).
+/// Keeping the proxy out of the rootfs means a proxy change costs seconds, not a debootstrap.
 public struct BaseImageBuilder {
     public static let hashLabel = "org.isol8.build.hash"
+    static let rootfsHashLabel = "org.isol8.rootfs.hash"
+    static let rootfsTag = "isol8:rootfs"
+    public static let proxyPath = "/usr/local/bin/isol8-proxy"
 
     public enum Status: Equatable, Sendable {
         case built, upToDate
@@ -11,17 +16,27 @@ public struct BaseImageBuilder {
 
     let client: DockerClient
     let rootfs: RootfsBuilder
+    let proxyBinary: URL
     let progress: @Sendable (String) -> Void
 
-    public init(client: DockerClient, rootfs: RootfsBuilder, progress: @escaping @Sendable (String) -> Void) {
+    public init(client: DockerClient, rootfs: RootfsBuilder, proxyBinary: URL, progress: @escaping @Sendable (String) -> Void) {
         self.client = client
         self.rootfs = rootfs
+        self.proxyBinary = proxyBinary
         self.progress = progress
+    }
+
+    /// The `org.isol8.build.hash` label: the rootfs recipe plus the proxy binary's digest.
+    public func buildHash() throws -> String {
+        let memo = FileDigestMemo(storeURL: rootfs.cacheDirectory.appendingPathComponent("file-digests.json"))
+        var hasher = SHA256Hasher()
+        hasher.update("rootfs \(try rootfs.recipeHash())\nproxy \(try memo.digest(of: proxyBinary))\n")
+        return hasher.finalizeHex()
     }
 
     /// Makes every buildable runtime image current; `force` rebuilds even current ones.
     public func ensure(_ runtimes: [Runtime] = Runtime.buildable, force: Bool) async throws -> [(Runtime, Status)] {
-        let hash = try rootfs.recipeHash()
+        let hash = try buildHash()
         var statuses = [(Runtime, Status)]()
         var stale = [Runtime]()
         var previousIDs = Set<String>()
@@ -36,15 +51,8 @@ public struct BaseImageBuilder {
         }
         guard let first = stale.first else { return statuses }
 
-        let tarball = try rootfs.tarball(force: force)
-        let started = Date()
-        progress("[Setup] Importing root filesystem as \(tag(first)) …")
-        try await client.importImage(tarball: tarball, repo: "isol8", tag: first.rawValue, changes: [
-            #"ENTRYPOINT ["/usr/bin/tini", "--"]"#,
-            "WORKDIR /sandbox",
-            "LABEL \(Self.hashLabel)=\(hash)",
-        ])
-        progress("[Setup] Imported \(tag(first)) in \(Int(Date().timeIntervalSince(started)))s")
+        try await ensureRootfsImage(force: force)
+        try await addProxyLayer(as: first, hash: hash)
         for runtime in stale.dropFirst() {
             try await client.tagImage(tag(first), repo: "isol8", tag: runtime.rawValue)
         }
@@ -53,6 +61,39 @@ public struct BaseImageBuilder {
             try? await client.removeImage(old, force: false)
         }
         return statuses + stale.map { ($0, .built) }
+    }
+
+    private func ensureRootfsImage(force: Bool) async throws {
+        let recipe = try rootfs.recipeHash()
+        if !force, try await client.inspectImage(Self.rootfsTag)?.Config?.Labels?[Self.rootfsHashLabel] == recipe { return }
+        let tarball = try await Task.detached { try rootfs.tarball(force: force) }.value
+        let started = Date()
+        progress("[Setup] Importing root filesystem as \(Self.rootfsTag) …")
+        try await client.importImage(tarball: tarball, repo: "isol8", tag: "rootfs", changes: [
+            #"ENTRYPOINT ["/usr/bin/tini", "--"]"#,
+            "WORKDIR /sandbox",
+            "LABEL \(Self.rootfsHashLabel)=\(recipe)",
+        ])
+        progress("[Setup] Imported \(Self.rootfsTag) in \(Int(Date().timeIntervalSince(started)))s")
+    }
+
+    private func addProxyLayer(as runtime: Runtime, hash: String) async throws {
+        guard let proxy = FileManager.default.contents(atPath: proxyBinary.path) else {
+            throw RootfsBuildError.extraFileUnreadable(path: proxyBinary.path, reason: "not found")
+        }
+        let container = try await client.createContainer(ContainerSpec(image: Self.rootfsTag, cmd: ["true"]))
+        do {
+            try await client.putArchive(container, path: "/usr/local/bin",
+                                        tar: TarArchive.singleFile(name: "isol8-proxy", data: proxy, mode: 0o755))
+            try await client.commit(container, repo: "isol8", tag: runtime.rawValue, changes: [
+                #"CMD ["sleep", "infinity"]"#,
+                "LABEL \(Self.hashLabel)=\(hash)",
+            ])
+        } catch {
+            try? await client.removeContainer(container, force: true)
+            throw error
+        }
+        try? await client.removeContainer(container, force: true)
     }
 
     private func tag(_ runtime: Runtime) -> String { "isol8:\(runtime.rawValue)" }

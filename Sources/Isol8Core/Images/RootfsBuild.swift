@@ -9,7 +9,6 @@ import Darwin
 struct RootfsBuild {
     let work: URL
     let runner: RootfsCommandRunner
-    let extraFiles: [RootfsExtraFile]
     let progress: (String) -> Void
 
     private var rootfs: URL { work.appendingPathComponent("rootfs") }
@@ -20,10 +19,9 @@ struct RootfsBuild {
         try debootstrap()
         try installAptPackages()
         try installWheels(python: python, architecture: architecture)
-        try step("sandbox user \(RootfsRecipe.sandboxUID):\(RootfsRecipe.sandboxGID), tini, extra files") {
+        try step("sandbox user \(RootfsRecipe.sandboxUID):\(RootfsRecipe.sandboxGID), tini") {
             try createSandboxUser()
             try createSymlinks()
-            try copyExtraFiles()
         }
         try step("smoke test as the sandbox user") {
             try chroot(step: "Smoke test", ["/bin/sh", "-c", RootfsRecipe.smokeScript],
@@ -155,33 +153,6 @@ struct RootfsBuild {
         }
     }
 
-    private func copyExtraFiles() throws {
-        let root = rootfs.resolvingSymlinksInPath().path
-        for file in extraFiles {
-            let parts = file.destination.split(separator: "/")
-            guard file.destination.hasPrefix("/"), !parts.isEmpty, !parts.contains(".."), !parts.contains(".") else {
-                throw RootfsBuildError.invalidDestination(file.destination)
-            }
-            let destination = rootfs.appendingPathComponent(parts.joined(separator: "/"))
-            let parent = destination.deletingLastPathComponent()
-            try? FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-            // An absolute symlink in the rootfs (e.g. via /etc/alternatives) would resolve on
-            // the host and write outside the image.
-            let resolved = parent.resolvingSymlinksInPath().path
-            guard resolved == root || resolved.hasPrefix(root + "/") else {
-                throw RootfsBuildError.invalidDestination(file.destination)
-            }
-            let bytes: Data
-            do {
-                bytes = try Data(contentsOf: file.source)
-            } catch {
-                throw RootfsBuildError.extraFileUnreadable(path: file.source.path, reason: error.localizedDescription)
-            }
-            // Replace, never write through, whatever a package left at that path.
-            try? FileManager.default.removeItem(at: destination)
-            try write(bytes, to: destination, mode: file.mode)
-        }
-    }
 
     // MARK: Helpers
 

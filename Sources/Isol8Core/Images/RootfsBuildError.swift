@@ -7,7 +7,6 @@ public enum RootfsBuildError: Error, Equatable, Sendable, CustomStringConvertibl
     case pipMissing
     case unsupportedArchitecture(String)
     case extraFileUnreadable(path: String, reason: String)
-    case invalidDestination(String)
     /// `tail` is the last lines the command wrote; `log` the full build log on disk.
     case commandFailed(step: String, command: String, exitCode: Int32, tail: String, hint: String, log: String)
     case fileSystem(String)
@@ -24,8 +23,6 @@ public enum RootfsBuildError: Error, Equatable, Sendable, CustomStringConvertibl
             return "Cannot build the isol8 images on \(arch): only x86_64 and aarch64 hosts are supported."
         case .extraFileUnreadable(let path, let reason):
             return "Cannot read \(path), which must be baked into the image: \(reason) — build it first or fix the path."
-        case .invalidDestination(let path):
-            return "Invalid image path \(path) for an extra file: use an absolute path without `..`."
         case .commandFailed(let step, let command, let exitCode, let tail, let hint, let log):
             var text = "\(step) failed (exit code \(exitCode)): \(command)"
             if !tail.isEmpty { text += "\n" + tail }

@@ -19,7 +19,6 @@ public struct RootfsBuilder: Sendable {
     public static let workingDirectory = "/sandbox"
 
     public let cacheDirectory: URL
-    public let extraFiles: [RootfsExtraFile]
     private let progress: @Sendable (String) -> Void
 
     /// `$XDG_CACHE_HOME/isol8`, else `~/.cache/isol8`.
@@ -32,25 +31,18 @@ public struct RootfsBuilder: Sendable {
     }
 
     /// - Parameters:
-    ///   - extraFiles: host files copied into the image (their bytes are part of the recipe).
     ///   - progress: receives `[Setup] …` lines: one when a long step starts, one with its
     ///     elapsed seconds when it ends.
     public init(cacheDirectory: URL = RootfsBuilder.defaultCacheDirectory,
-                extraFiles: [RootfsExtraFile] = [],
                 progress: @escaping @Sendable (String) -> Void) {
         self.cacheDirectory = cacheDirectory
-        self.extraFiles = extraFiles
         self.progress = progress
     }
 
     /// SHA-256 hex of everything that determines the rootfs (recipe version, package lists,
-    /// pinned wheels, user ids, extra files' paths, modes and bytes). Use it as the image label
-    /// `org.isol8.build.hash`; it is also the tarball's cache key.
+    /// pinned wheels, user ids); the tarball's cache key.
     public func recipeHash() throws -> String {
-        let memo = FileDigestMemo(storeURL: cacheDirectory.appendingPathComponent("file-digests.json"))
-        return try RootfsRecipe.hash(architecture: try Self.architecture(), extraFiles: extraFiles) { file in
-            try memo.digest(of: file.source)
-        }
+        RootfsRecipe.hash(architecture: try Self.architecture())
     }
 
     /// The cached tarball for the current recipe, building it first when missing or `force`.
@@ -79,7 +71,7 @@ public struct RootfsBuilder: Sendable {
 
         let runner = try RootfsCommandRunner(logURL: cacheDirectory.appendingPathComponent("rootfs-build.log"))
         let started = Date()
-        let built = try RootfsBuild(work: work, runner: runner, extraFiles: extraFiles, progress: progress).run()
+        let built = try RootfsBuild(work: work, runner: runner, progress: progress).run()
         // Same file system as the target (the work dir sits in the cache), so rename is atomic
         // and replaces an old tarball in one step.
         guard rename(built.path, target.path) == 0 else {

@@ -83,10 +83,9 @@ struct RootfsRecipe {
         tar --version
         """
 
-    /// Hashes every field above plus the extra files' destination, mode and content digest. The
-    /// mirror is left out: it changes where packages come from, not what the image contains.
-    static func hash(architecture: String, extraFiles: [RootfsExtraFile],
-                     digest: (RootfsExtraFile) throws -> String) throws -> String {
+    /// Hashes every field above. The mirror is left out: it changes where packages come
+    /// from, not what the image contains.
+    static func hash(architecture: String) -> String {
         var hasher = SHA256Hasher()
         func field(_ name: String, _ value: String) {
             // Length-prefixed so no two field lists can produce the same byte stream.
@@ -103,9 +102,6 @@ struct RootfsRecipe {
         for link in symlinks { field("symlink", "\(link.path) -> \(link.target)") }
         field("sandbox", "\(sandboxUser) \(sandboxUID):\(sandboxGID) \(sandboxHome)")
         field("shrink", shrinkScript)
-        for file in extraFiles.sorted(by: { $0.destination < $1.destination }) {
-            field("extraFile", "\(file.destination) \(String(file.mode, radix: 8)) \(try digest(file))")
-        }
         return hasher.finalizeHex()
     }
 }

@@ -47,4 +47,16 @@ public struct NetworkLogEntry: Codable, Sendable, Equatable {
     public var path: String?
     public var action: String
     public var durationMs: Int
+
+    /// One compact JSON object in the proxy log's field order (spec §3.6), `path` null when absent.
+    public var jsonLine: String {
+        var object = OrderedJSON()
+        object["timestamp"] = timestamp
+        object["method"] = method
+        object["host"] = host
+        object["path"] = path ?? OrderedJSON.null
+        object["action"] = action
+        object["durationMs"] = durationMs
+        return object.render(pretty: false, indent: 0)
+    }
 }

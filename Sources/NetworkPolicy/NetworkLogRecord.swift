@@ -1,0 +1,74 @@
+/// One line of the proxy's `network.jsonl` (spec §3.6): a request the filter saw and its verdict.
+public struct NetworkLogRecord: Sendable, Equatable {
+    /// When the entry was written, `date -Iseconds` style (see `ISOTimestamp`).
+    public var timestamp: String
+    /// The HTTP method, `CONNECT` for tunnels.
+    public var method: String
+    /// The host the request was for (no port).
+    public var host: String
+    /// The request path with query; `nil` for CONNECT.
+    public var path: String?
+    /// The filter's verdict.
+    public var action: NetworkAction
+    /// Time from upstream connect to upstream close, in milliseconds; 0 for CONNECT and blocks.
+    public var durationMs: Int
+
+    /// Creates a record; `timestamp` defaults to now.
+    public init(
+        timestamp: String = ISOTimestamp.now(),
+        method: String,
+        host: String,
+        path: String?,
+        action: NetworkAction,
+        durationMs: Int
+    ) {
+        self.timestamp = timestamp
+        self.method = method
+        self.host = host
+        self.path = path
+        self.action = action
+        self.durationMs = durationMs
+    }
+
+    /// The JSON object on one line, without the trailing newline. Field order is fixed:
+    /// timestamp, method, host, path, action, durationMs; an absent or empty path is `null`.
+    public func jsonLine() -> String {
+        var writer = JSONWriter()
+        writer.add("timestamp", string: timestamp)
+        writer.add("method", string: method)
+        writer.add("host", string: host)
+        writer.add("path", optionalString: (path?.isEmpty ?? true) ? nil : path)
+        writer.add("action", string: action.rawValue)
+        writer.add("durationMs", int: durationMs)
+        return writer.finished()
+    }
+
+    /// Reads one log line back; `nil` when the line holds no record.
+    ///
+    /// Missing fields get the defaults of spec §3.7 (timestamp now, method `UNKNOWN`, host `""`,
+    /// action `ALLOW`, durationMs 0). The original proxy wrote CONNECT paths as the string
+    /// `"null"`; that is read as `nil` too, so logs from original images read the same.
+    public static func decode(line: Substring) -> NetworkLogRecord? {
+        guard let object = LogLine.object(in: line) else { return nil }
+        var path = object["path"]?.stringValue
+        if path == "null" || path == "" { path = nil }
+        return NetworkLogRecord(
+            timestamp: object["timestamp"]?.stringValue ?? ISOTimestamp.now(),
+            method: object["method"]?.stringValue ?? "UNKNOWN",
+            host: object["host"]?.stringValue ?? "",
+            path: path,
+            action: object["action"]?.stringValue == NetworkAction.block.rawValue ? .block : .allow,
+            durationMs: object["durationMs"]?.intValue ?? 0
+        )
+    }
+
+    /// Reads one log line back (see `decode(line: Substring)`).
+    public static func decode(line: String) -> NetworkLogRecord? {
+        decode(line: Substring(line))
+    }
+
+    /// Every record in the text of a whole `network.jsonl`, skipping lines that hold none.
+    public static func decodeAll(_ text: String) -> [NetworkLogRecord] {
+        LogLine.records(in: text) { decode(line: $0) }
+    }
+}
