@@ -43,8 +43,8 @@ final class LocalServers {
             d, a = s.recvfrom(4096)
             open('\(udpLog.path)', 'ab').write(d + b'\\n')
         """])
-        try waitForTCP(httpPort)
-        try waitForTCP(echoPort)
+        try Self.waitForTCP(gateway, httpPort)
+        try Self.waitForTCP(gateway, echoPort)
     }
 
     deinit {
@@ -68,13 +68,14 @@ final class LocalServers {
         processes.append(process)
     }
 
-    private func waitForTCP(_ port: Int) throws {
-        for _ in 0..<100 {
+    /// Returns once something accepts connections on host:port (servers start slowly under load).
+    static func waitForTCP(_ host: String, _ port: Int) throws {
+        for _ in 0..<200 {
             let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
             var address = sockaddr_in()
             address.sin_family = sa_family_t(AF_INET)
             address.sin_port = in_port_t(UInt16(port).bigEndian)
-            inet_pton(AF_INET, gateway, &address.sin_addr)
+            inet_pton(AF_INET, host, &address.sin_addr)
             let connected = withUnsafePointer(to: &address) {
                 $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
             }
@@ -82,7 +83,7 @@ final class LocalServers {
             if connected == 0 { return }
             usleep(50_000)
         }
-        throw NSError(domain: "LocalServers", code: 1, userInfo: [NSLocalizedDescriptionKey: "test server on \(gateway):\(port) did not start"])
+        throw NSError(domain: "LocalServers", code: 1, userInfo: [NSLocalizedDescriptionKey: "test server on \(host):\(port) did not start"])
     }
 
     /// The IPv4 address of docker0, the gateway containers on the default bridge see.

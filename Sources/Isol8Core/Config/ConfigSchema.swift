@@ -10,7 +10,7 @@ enum ConfigSchema {
         let apply: (inout Isol8Config, Any) throws -> Void
     }
 
-    static let sections: Set<String> = ["defaults", "network", "cleanup", "security", "remoteCode", "audit", "auth", "tui", "tui.keys"]
+    static let sections: Set<String> = ["defaults", "network", "cleanup", "security", "remoteCode", "audit", "auth", "packages", "tui", "tui.keys"]
 
     static let fields: [String: Field] = [
         "debug": bool { $0.debug = $1 },
@@ -52,6 +52,8 @@ enum ConfigSchema {
         "auth.defaultTtlMs": int { $0.auth.defaultTtlMs = $1 },
         "auth.cleanupIntervalMs": int { $0.auth.cleanupIntervalMs = $1 },
         "prebuiltImages": Field { config, value in config.prebuiltImages = try prebuilt(value) },
+        "packages.pipIndexUrl": string { $0.packages.pipIndexURL = $1 },
+        "packages.npmRegistry": string { $0.packages.npmRegistry = $1 },
         "tui.theme": string { $0.tui["theme"] = $1 },
         "tui.mouse": bool { $0.tui["mouse"] = $1 ? "true" : "false" },
         "tui.outputMaxLines": int { $0.tui["outputMaxLines"] = String($1) },

@@ -104,6 +104,14 @@ public struct EffectiveConfig: Sendable {
         builder.record("extraHosts", options.extraHosts.isEmpty ? "(none)" : options.extraHosts.joined(separator: ", "),
                        options.extraHosts.isEmpty ? .builtIn : .flag("--add-host"))
 
+        var pipIndex = file.packages.pipIndexURL
+        builder.layer("packages.pipIndexUrl", &pipIndex, file: ("packages.pipIndexUrl", file.packages.pipIndexURL),
+                      env: ("ISOL8_PIP_INDEX_URL", environment["ISOL8_PIP_INDEX_URL"].map { Optional($0) }))
+        var npmRegistry = file.packages.npmRegistry
+        builder.layer("packages.npmRegistry", &npmRegistry, file: ("packages.npmRegistry", file.packages.npmRegistry),
+                      env: ("ISOL8_NPM_REGISTRY", environment["ISOL8_NPM_REGISTRY"].map { Optional($0) }))
+        options.packageIndex = PackageIndex(pipIndexURL: pipIndex, npmRegistry: npmRegistry)
+
         var maxConcurrent = 10
         builder.layer("maxConcurrent", &maxConcurrent, file: ("maxConcurrent", file.maxConcurrent), flag: nil)
         let dockerHost = environment["DOCKER_HOST"].flatMap { $0.isEmpty ? nil : $0 }
@@ -144,11 +152,16 @@ public struct EffectiveConfig: Sendable {
         let loaded: ConfigLoader.Loaded
         var entries: [Entry] = []
 
-        mutating func layer<T>(_ key: String, _ target: inout T, file: (key: String, value: T)?, flag: (name: String, value: T?)?) {
+        mutating func layer<T>(_ key: String, _ target: inout T, file: (key: String, value: T)?,
+                               env: (name: String, value: T?)? = nil, flag: (name: String, value: T?)? = nil) {
             var source = ConfigSource.builtIn
             if let file, loaded.keysSet.contains(file.key), let path = loaded.path {
                 target = file.value
                 source = .file(path)
+            }
+            if let env, let value = env.value {
+                target = value
+                source = .environment(env.name)
             }
             if let flag, let value = flag.value {
                 target = value

@@ -73,6 +73,8 @@ public struct Isol8Config: Sendable, Equatable {
     public var auth = Auth()
     public var prebuiltImages: [PrebuiltImage] = []
     public var debug = false
+    /// Port addition: package sources for installs (`packages.pipIndexUrl`, `packages.npmRegistry`).
+    public var packages = PackageIndex()
     /// Port addition: TUI settings (`tui.theme`, `tui.keys`, `tui.mouse`, …) kept as raw JSON text values.
     public var tui: [String: String] = [:]
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Package-registry hosts that `--install` adds to a filtered allowlist (spec §3.8).
 public enum RegistryAllowlist {
     public static func patterns(for runtime: Runtime) -> [String] {
@@ -15,7 +17,8 @@ public enum RegistryAllowlist {
     public static func merge(into effective: inout EffectiveConfig, runtime: Runtime, installing: Bool) -> [String] {
         guard installing, effective.options.network == .filtered else { return [] }
         let current = effective.options.networkFilter?.whitelist ?? []
-        let added = patterns(for: runtime).filter { !current.contains($0) }
+        let indexHosts = effective.options.packageIndex.hosts.map { "^" + NSRegularExpression.escapedPattern(for: $0) + "$" }
+        let added = (patterns(for: runtime) + indexHosts).filter { !current.contains($0) }
         guard !added.isEmpty else { return [] }
         let merged = current + added
         effective.override("networkFilter.whitelist", value: merged.joined(separator: ", "), source: .flag("--install")) { options in

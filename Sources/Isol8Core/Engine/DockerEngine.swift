@@ -222,7 +222,7 @@ public actor DockerEngine: Isol8Engine {
                              onOutput: @escaping @Sendable (StreamEvent.Phase, OutputChannel, Data) -> Void) async throws -> PipelineOutcome {
         let env = SandboxEnvironment.exec(options, request: plan.request.env)
         if let packages = plan.request.installPackages, !packages.isEmpty {
-            try await PackageInstaller(container: container, timeoutMs: plan.timeoutMs).install(packages)
+            try await PackageInstaller(container: container, timeoutMs: plan.timeoutMs, index: options.packageIndex).install(packages)
         }
         for script in setupScripts(plan) {
             let setup = SetupScript(container: container, timeoutMs: plan.timeoutMs, env: env)

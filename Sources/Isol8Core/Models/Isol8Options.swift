@@ -21,6 +21,8 @@ public struct Isol8Options: Codable, Sendable, Equatable {
     public var security: SecurityOptions = SecurityOptions()
     public var poolStrategy: PoolStrategy = .fast
     public var poolSize: PoolSize = PoolSize(clean: 1, dirty: 1)
+    /// Port addition: where `installPackages` fetch from instead of the public registries.
+    public var packageIndex = PackageIndex()
     /// Which `codeUrl` sources may be fetched (spec §2.19); disabled by default.
     public var remoteCode = RemoteCodePolicy()
     /// Presence turns on resource tracking; `enabled` also writes audit records (§2.17, §2.18).
@@ -69,5 +71,22 @@ public struct PoolSize: Codable, Sendable, Equatable {
         let keyed = try decoder.container(keyedBy: CodingKeys.self)
         self.init(clean: try keyed.decodeIfPresent(Int.self, forKey: .clean) ?? 1,
                   dirty: try keyed.decodeIfPresent(Int.self, forKey: .dirty) ?? 1)
+    }
+}
+
+/// Package sources for installs (config `packages.pipIndexUrl` / `packages.npmRegistry`,
+/// env `ISOL8_PIP_INDEX_URL` / `ISOL8_NPM_REGISTRY`); nil means the public registry.
+public struct PackageIndex: Codable, Sendable, Equatable {
+    public var pipIndexURL: String?
+    public var npmRegistry: String?
+
+    public init(pipIndexURL: String? = nil, npmRegistry: String? = nil) {
+        self.pipIndexURL = pipIndexURL
+        self.npmRegistry = npmRegistry
+    }
+
+    /// Hosts of the configured sources, for the filtered allowlist.
+    var hosts: [String] {
+        [pipIndexURL, npmRegistry].compactMap { $0.flatMap { URLComponents(string: $0)?.host } }
     }
 }
