@@ -34,7 +34,36 @@ struct Setup: Isol8Subcommand {
         for (runtime, status) in statuses {
             Console.info(status == .upToDate ? "[OK] \(runtime.rawValue): Up to date" : "[OK] \(runtime.rawValue)")
         }
+        try await buildPrebuiltImages(client: client)
         Console.info("\n[DONE] Setup complete!")
+    }
+
+    /// Custom images listed under `prebuiltImages` in the config (spec §8.2).
+    private func buildPrebuiltImages(client: DockerClient) async throws {
+        let loaded: ConfigLoader.Loaded
+        do {
+            loaded = try ConfigLoader().load()
+        } catch {
+            throw CLIFailure("\(error)")
+        }
+        let effective = try EffectiveConfig.resolve(loaded, flags: RunFlags())
+        let builder = CustomImageBuilder(client: client, packageIndex: effective.options.packageIndex)
+        for entry in loaded.config.prebuiltImages {
+            if !force, try await client.inspectImage(entry.tag) != nil {
+                Console.info("[OK] \(entry.tag) (already exists)")
+                continue
+            }
+            guard let runtime = Runtime(rawValue: entry.runtime) else {
+                throw CLIFailure("\(entry.tag): \(Isol8Error.unknownRuntime(entry.runtime))")
+            }
+            do {
+                _ = try await builder.build(runtime: runtime, tag: entry.tag, packages: entry.installPackages,
+                                            setupScript: entry.setupScript, force: true)
+            } catch {
+                throw CLIFailure("\(entry.tag): \(error)")
+            }
+            Console.info("[OK] \(entry.tag) (\(runtime.rawValue): \(CustomImageBuilder.normalize(entry.installPackages).joined(separator: ", ")))")
+        }
     }
 
     /// `isol8-proxy` is built with `isol8` and must sit next to it.

@@ -84,6 +84,7 @@ final class LifecycleTests: XCTestCase {
     }
 
     func testCancellingAStreamKillsTheRun() async throws {
+        let before = Set(try await Daemon.managedContainers().map(\.Id))
         let engine = try DockerEngine()
         let cancel = CancelToken()
         var events = [StreamEvent]()
@@ -94,8 +95,8 @@ final class LifecycleTests: XCTestCase {
         await engine.stop()
         XCTAssertEqual(events.last?.type, .exit)
         XCTAssertTrue(events.contains(StreamEvent(.error, "EXECUTION CANCELLED")))
-        let remaining = try await Daemon.managedContainers()
-        XCTAssertTrue(remaining.isEmpty)
+        let after = Set(try await Daemon.managedContainers().map(\.Id))
+        XCTAssertTrue(after.subtracting(before).isEmpty, "the cancelled run's container is gone")
     }
 }
 
@@ -127,6 +128,7 @@ final class PoolTests: XCTestCase {
     }
 
     func testPrewarmFillsTheCleanList() async throws {
+        let before = Set(try await Daemon.managedContainers().map(\.Id))
         let engine = try DockerEngine()
         try await engine.start(prewarm: [.python])
         let counts = await engine.poolCounts(image: "isol8:python")
@@ -134,7 +136,7 @@ final class PoolTests: XCTestCase {
         let result = try await engine.execute(ExecutionRequest(runtime: .python, code: "print('warm')"))
         XCTAssertEqual(result.stdout, "warm")
         await engine.stop()
-        let remaining = try await Daemon.managedContainers()
-        XCTAssertTrue(remaining.isEmpty)
+        let after = Set(try await Daemon.managedContainers().map(\.Id))
+        XCTAssertTrue(after.subtracting(before).isEmpty, "stop() drains the warmed pool")
     }
 }

@@ -113,7 +113,7 @@ final class RemoteCodeTests: XCTestCase {
         listener.arguments = ["python3", "-c", "import socket,time\ns=socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(('127.0.0.1', \(slowPort))); s.listen(); c,_=s.accept(); time.sleep(10)"]
         try listener.run()
         defer { listener.terminate() }
-        Thread.sleep(forTimeInterval: 0.5)
+        try LocalServers.waitForTCP("127.0.0.1", slowPort)
         var policy = testPolicy
         policy.fetchTimeoutMs = 500
         XCTAssertThrowsError(try fetcher(policy).fetch("http://127.0.0.1:\(slowPort)/x.py", allowInsecure: true, expectedHash: nil)) {

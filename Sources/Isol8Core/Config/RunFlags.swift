@@ -129,7 +129,7 @@ public struct RunFlags: Sendable, Equatable {
     }
 
     /// `--setup` values that name an existing file are replaced by its contents.
-    private static func scriptOrFile(_ value: String) -> String {
+    public static func scriptOrFile(_ value: String) -> String {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: value, isDirectory: &isDirectory), !isDirectory.boolValue,
            let contents = FileManager.default.contents(atPath: value) {

@@ -9,11 +9,13 @@ public actor DockerEngine: Isol8Engine {
     private var persistent: SandboxContainer?
     private var oomBaseline: [String: Int] = [:]
     private let pool: ContainerPool
+    private let images: ImageResolver
 
     public init(options: Isol8Options = Isol8Options(), maxConcurrent: Int = 10, client: DockerClient? = nil) throws {
         self.options = options
         self.client = try client ?? DockerClient.fromEnvironment()
         semaphore = try AsyncSemaphore(max: maxConcurrent)
+        images = ImageResolver(client: self.client, override: options.image)
         pool = ContainerPool(strategy: options.poolStrategy, size: options.poolSize, seccomp: options.security.seccomp,
                              filtered: options.network == .filtered)
         DebugLog.enable(options.debug)
@@ -33,7 +35,7 @@ public actor DockerEngine: Isol8Engine {
         let images = Set(runtimes.map { options.image ?? RuntimeRegistry.adapter(for: $0).image })
         for image in images {
             let runtime = runtimes.first { (options.image ?? RuntimeRegistry.adapter(for: $0).image) == image }!
-            await pool.warm(image: image) { try await self.create(runtime: runtime) }
+            await pool.warm(image: image) { try await self.create(runtime: runtime, image: image) }
             DebugLog.debug("[Pool] Pre-warmed image: \(image)")
         }
     }
@@ -61,7 +63,7 @@ public actor DockerEngine: Isol8Engine {
             ? .file(stem: "/sandbox/exec_\(Self.epochMs())") : .inlineWhenSimple
         let plan = try makePlan(request, placement: placement)
         let startedAt = Self.isoNow()
-        let container = try await acquire(for: plan)
+        let (container, resolution) = try await acquire(for: plan)
         let tracksResources = options.audit.map { $0.trackResources } ?? false
         let baseline = tracksResources && options.mode == .ephemeral ? await ResourceSampler.snapshot(container) : nil
         let stdout = LimitedOutput(limit: options.maxOutputSize)
@@ -70,7 +72,7 @@ public actor DockerEngine: Isol8Engine {
         let outcome: PipelineOutcome
         var collected = CollectedAfterRun()
         do {
-            outcome = try await runPipeline(plan, in: container, cancel: CancelToken(), onNetwork: nil) { phase, stream, data in
+            outcome = try await runPipeline(plan, resolution, in: container, cancel: CancelToken(), onNetwork: nil) { phase, stream, data in
                 guard phase == .code else { return }
                 (stream == .stderr ? stderr : stdout).append(data)
             }
@@ -178,13 +180,13 @@ public actor DockerEngine: Isol8Engine {
         defer { Task { await semaphore.release() } }
         let stem = options.mode == .persistent ? "/sandbox/exec_\(Self.epochMs())" : "/sandbox/main"
         let plan = try makePlan(request, placement: .file(stem: stem))
-        let container = try await acquire(for: plan)
+        let (container, resolution) = try await acquire(for: plan)
         let masker = SecretMasker(secrets: options.secrets)
         let decoders = StreamDecoders()
         let outcome: PipelineOutcome
         do {
             let onNetwork: @Sendable (NetworkLogEntry) -> Void = { emit(StreamEvent(.network, $0.jsonLine)) }
-            outcome = try await runPipeline(plan, in: container, cancel: cancel, onNetwork: onNetwork) { phase, stream, data in
+            outcome = try await runPipeline(plan, resolution, in: container, cancel: cancel, onNetwork: onNetwork) { phase, stream, data in
                 let text = decoders.decode(stream, phase, data)
                 guard !text.isEmpty else { return }
                 emit(StreamEvent(stream == .stderr ? .stderr : .stdout, masker.mask(text), phase: phase))
@@ -217,14 +219,16 @@ public actor DockerEngine: Isol8Engine {
     /// Installs, setup scripts, file writes, then the user code (spec §2.16 steps 5–10).
     /// With `onNetwork` (streams), proxy log entries are delivered live; buffered runs get
     /// them back in the outcome. Both only in filtered mode with `logNetwork`.
-    private func runPipeline(_ plan: ExecutionPlan, in container: SandboxContainer, cancel: CancelToken,
+    private func runPipeline(_ plan: ExecutionPlan, _ resolution: ImageResolver.Resolution, in container: SandboxContainer, cancel: CancelToken,
                              onNetwork: (@Sendable (NetworkLogEntry) -> Void)?,
                              onOutput: @escaping @Sendable (StreamEvent.Phase, OutputChannel, Data) -> Void) async throws -> PipelineOutcome {
         let env = SandboxEnvironment.exec(options, request: plan.request.env)
-        if let packages = plan.request.installPackages, !packages.isEmpty {
-            try await PackageInstaller(container: container, timeoutMs: plan.timeoutMs, index: options.packageIndex).install(packages)
+        if !resolution.remainingPackages.isEmpty {
+            try await PackageInstaller(container: container, timeoutMs: plan.timeoutMs, index: options.packageIndex)
+                .install(resolution.remainingPackages)
         }
-        for script in setupScripts(plan) {
+        // Image-level setup (a custom image's label) first, then the request's own.
+        for script in [resolution.setupScript, plan.request.setupScript].compactMap({ $0 }).filter({ !$0.isEmpty }) {
             let setup = SetupScript(container: container, timeoutMs: plan.timeoutMs, env: env)
             let outcome = try await setup.run(script) { stream, data in onOutput(.setup, stream, data) }
             if outcome.exitCode != 0 { return .setupFailed(exitCode: outcome.exitCode, stderr: outcome.stderr) }
@@ -251,10 +255,6 @@ public actor DockerEngine: Isol8Engine {
         return .finished(run, oomKilled: oom, networkLogs: networkLogs)
     }
 
-    private func setupScripts(_ plan: ExecutionPlan) -> [String] {
-        [plan.request.setupScript].compactMap { $0 }.filter { !$0.isEmpty }
-    }
-
     // MARK: Containers
 
     private func makePlan(_ request: ExecutionRequest, placement: ExecutionPlan.CodePlacement) throws -> ExecutionPlan {
@@ -270,27 +270,30 @@ public actor DockerEngine: Isol8Engine {
         return try ExecutionPlan(request, defaultTimeoutMs: options.timeoutMs, placement: placement, stdinPath: stdinPath)
     }
 
-    private func acquire(for plan: ExecutionPlan) async throws -> SandboxContainer {
+    private func acquire(for plan: ExecutionPlan) async throws -> (SandboxContainer, ImageResolver.Resolution) {
         let runtime = plan.request.runtime
+        var resolution = try await images.resolve(runtime: runtime, packages: plan.request.installPackages ?? [])
         if options.mode == .persistent {
             if let container = persistent {
                 guard container.runtime == runtime else { throw Isol8Error.runtimeLocked(from: container.runtime, to: runtime) }
-                return container
+                // The container's image is fixed; a later request's packages are installed in it.
+                if resolution.image != container.image { resolution.remainingPackages = plan.request.installPackages ?? [] }
+                return (container, resolution)
             }
-            let container = try await create(runtime: runtime)
+            let container = try await create(runtime: runtime, image: resolution.image)
             persistent = container
             try await prepareNetwork(container)
-            return container
+            return (container, resolution)
         }
-        let image = options.image ?? RuntimeRegistry.adapter(for: runtime).image
-        let container = try await pool.acquire(image: image) { try await self.create(runtime: runtime) }
+        let image = resolution.image
+        let container = try await pool.acquire(image: image) { try await self.create(runtime: runtime, image: image) }
         do {
             try await prepareNetwork(container)
         } catch {
             await release(container)
             throw error
         }
-        return container
+        return (container, resolution)
     }
 
     /// Filtered mode: (re)start the proxy and rules on every acquire, since pool cleanup
@@ -300,8 +303,7 @@ public actor DockerEngine: Isol8Engine {
         try await FilteredNetwork.setUp(container, filter: options.networkFilter)
     }
 
-    private func create(runtime: Runtime) async throws -> SandboxContainer {
-        let image = options.image ?? RuntimeRegistry.adapter(for: runtime).image
+    private func create(runtime: Runtime, image: String) async throws -> SandboxContainer {
         let spec = try ContainerBlueprint.spec(image: image, runtime: runtime, options: options)
         let id = try await client.createContainer(spec)
         DebugLog.debug("[Pool] Container \(id) created for image: \(image)")
