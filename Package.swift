@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "isol8", targets: ["Isol8CLI"]),
         .executable(name: "isol8-bench", targets: ["Isol8Bench"]),
         .executable(name: "isol8-proxy", targets: ["Isol8Proxy"]),
+        .executable(name: "terminal-demo", targets: ["TerminalDemo"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -33,6 +34,9 @@ let package = Package(
         ),
         .executableTarget(name: "Isol8Bench", dependencies: ["Isol8Core"]),
         .target(name: "TerminalKit"),
+        .target(name: "CNcurses", linkerSettings: [.linkedLibrary("ncursesw")]),
+        .target(name: "TerminalCurses", dependencies: ["TerminalKit", "CNcurses"]),
+        .executableTarget(name: "TerminalDemo", dependencies: ["TerminalCurses", "TerminalKit"]),
         .target(name: "NetworkPolicy"),
         // Runs inside the Debian-based images, which have no Swift runtime: link it statically.
         .executableTarget(
@@ -43,6 +47,7 @@ let package = Package(
         .testTarget(name: "Isol8CoreTests", dependencies: ["Isol8Core"]),
         .testTarget(name: "Isol8IntegrationTests", dependencies: ["Isol8Core"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
+        .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalCurses", "TerminalKit"]),
         .testTarget(name: "NetworkPolicyTests", dependencies: ["NetworkPolicy"]),
         .testTarget(name: "Isol8ProxyTests", dependencies: ["NetworkPolicy"]),
     ],
