@@ -42,7 +42,7 @@ let package = Package(
         .executableTarget(
             name: "Isol8Proxy",
             dependencies: ["NetworkPolicy"],
-            linkerSettings: [.unsafeFlags(["-static-stdlib"])]
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux]))]
         ),
         .testTarget(name: "Isol8CoreTests", dependencies: ["Isol8Core"]),
         .testTarget(name: "Isol8IntegrationTests", dependencies: ["Isol8Core"]),

@@ -8,18 +8,30 @@ final class ExecutionPlanTests: XCTestCase {
         XCTAssertTrue(plan.writes.isEmpty)
     }
 
-    func testDenoFallsBackToAFile() throws {
+    func testDenoFallsBackToAFileWrittenByTheRunningExec() throws {
         let plan = try ExecutionPlan(ExecutionRequest(runtime: .deno, code: "console.log(1)"), defaultTimeoutMs: 1000, placement: .inlineWhenSimple)
-        XCTAssertEqual(plan.writes.map(\.path), ["/sandbox/main.mts"])
+        XCTAssertTrue(plan.writes.isEmpty, "small code travels in the exec's environment")
+        XCTAssertEqual(plan.env, ["ISOL8_CODE=console.log(1)"])
+        XCTAssertEqual(Array(plan.command.prefix(4)), ["sh", "-c", "printf '%s' \"$ISOL8_CODE\" > '/sandbox/main.mts' && unset ISOL8_CODE && exec \"$@\"", "sh"])
         XCTAssertEqual(plan.command.last, "/sandbox/main.mts")
+    }
+
+    func testLargeOrBinaryCodeIsWrittenSeparately() throws {
+        let big = String(repeating: "#", count: ExecutionPlan.codeViaEnvironmentLimit + 1)
+        let large = try ExecutionPlan(ExecutionRequest(runtime: .python, code: big), defaultTimeoutMs: 1000, placement: .file(stem: "/sandbox/main"))
+        XCTAssertEqual(large.writes.map(\.path), ["/sandbox/main.py"])
+        XCTAssertTrue(large.env.isEmpty)
+        XCTAssertEqual(large.command.first, "timeout")
+        let nul = try ExecutionPlan(ExecutionRequest(runtime: .python, code: "a\u{0}b"), defaultTimeoutMs: 1000, placement: .file(stem: "/sandbox/main"))
+        XCTAssertEqual(nul.writes.map(\.path), ["/sandbox/main.py"])
     }
 
     func testStdinIsWrittenAndPipedWithQuotedArguments() throws {
         var request = ExecutionRequest(runtime: .python, code: "print(input())")
         request.stdin = "hi"
         let plan = try ExecutionPlan(request, defaultTimeoutMs: 30000, placement: .inlineWhenSimple)
-        XCTAssertEqual(plan.writes.map(\.path), ["/sandbox/main.py", "/sandbox/_stdin"])
-        XCTAssertEqual(plan.command, ["timeout", "-s", "KILL", "30", "sh", "-c", "cat /sandbox/_stdin | 'python3' '/sandbox/main.py'"])
+        XCTAssertEqual(plan.writes.map(\.path), ["/sandbox/_stdin"])
+        XCTAssertEqual(Array(plan.command.dropFirst(4)), ["timeout", "-s", "KILL", "30", "sh", "-c", "cat /sandbox/_stdin | 'python3' '/sandbox/main.py'"])
     }
 
     func testCmdAlwaysRunsThroughBash() throws {

@@ -238,7 +238,7 @@ public actor DockerEngine: Isol8Engine {
         let offset = logsNetwork ? await FilteredNetwork.logOffset(container) : 0
         let tail = logsNetwork ? onNetwork.map { NetworkLogTail(container: container, offset: offset, onEntry: $0) } : nil
         tail?.start()
-        let run = try await container.runUserCode(plan.command, workdir: plan.workdir, env: env, timeoutMs: plan.timeoutMs,
+        let run = try await container.runUserCode(plan.command, workdir: plan.workdir, env: env + plan.env, timeoutMs: plan.timeoutMs,
                                                   cancel: cancel) { stream, data in onOutput(.code, stream, data) }
         var networkLogs = [NetworkLogEntry]()
         if let tail {

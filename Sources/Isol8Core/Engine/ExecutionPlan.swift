@@ -15,6 +15,12 @@ public struct ExecutionPlan: Sendable {
     public var writes: [FileWrite] = []
     /// The user-code argv, already wrapped in `timeout -s KILL`.
     public var command: [String] = []
+    /// Extra environment for the user-code exec (carries the code file's content, see below).
+    public var env: [String] = []
+
+    /// Code up to this size travels in the exec's environment and is written by the same
+    /// exec that runs it — one Docker round trip instead of two on every streamed run.
+    static let codeViaEnvironmentLimit = 100_000
 
     public enum CodePlacement: Sendable {
         /// Inline argv when the request is simple (ephemeral buffered path).
@@ -43,6 +49,7 @@ public struct ExecutionPlan: Sendable {
         self.timeoutMs = request.timeoutMs ?? defaultTimeoutMs
 
         var argv: [String]
+        var codeFile: String?
         if let cmd = request.cmd, !cmd.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             argv = ["bash", "-c", cmd]
         } else {
@@ -63,6 +70,7 @@ public struct ExecutionPlan: Sendable {
                 argv = adapter.fileCommand(stem + ext)
                 writes.append(FileWrite(path: stem + ext, data: Data(code.utf8)))
             }
+            codeFile = writes.last.map { $0.path }
         }
         for (path, content) in (request.files ?? [:]).sorted(by: { $0.key < $1.key }) {
             writes.append(FileWrite(path: try SandboxPath.writable(path), data: Data(content.utf8)))
@@ -75,6 +83,14 @@ public struct ExecutionPlan: Sendable {
             argv = ["timeout", "-s", "KILL", seconds] + argv
         }
         command = argv
+        if let path = codeFile, let index = writes.firstIndex(where: { $0.path == path }),
+           writes[index].data.count <= Self.codeViaEnvironmentLimit, !writes[index].data.contains(0) {
+            let code = writes.remove(at: index).data
+            env = ["ISOL8_CODE=" + String(decoding: code, as: UTF8.self)]
+            // The variable is dropped before the user's program starts, so it never sees it.
+            let write = "printf '%s' \"$ISOL8_CODE\" > \(ShellQuote.quote(path)) && unset ISOL8_CODE && exec \"$@\""
+            command = ["sh", "-c", write, "sh"] + command
+        }
     }
 
     /// Whole seconds for the in-container `timeout`, at least 1.
