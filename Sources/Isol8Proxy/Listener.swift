@@ -40,11 +40,8 @@ struct Listener {
     func accept() -> Int32 {
         while true {
             let client = Glibc.accept(fd, nil, nil)
-            if client >= 0 {
-                // accept4 is hidden behind _GNU_SOURCE in Swift's Glibc; set close-on-exec here.
-                _ = fcntl(client, F_SETFD, FD_CLOEXEC)
-                return client
-            }
+            // No close-on-exec needed: the proxy never starts another program.
+            if client >= 0 { return client }
             switch errno {
             case EINTR, ECONNABORTED, EPROTO:
                 continue

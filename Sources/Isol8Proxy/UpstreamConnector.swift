@@ -28,9 +28,11 @@ enum UpstreamConnector {
     }
 
     private static func attempt(_ info: addrinfo) -> Socket? {
-        let fd = socket(info.ai_family, info.ai_socktype | Int32(SOCK_CLOEXEC.rawValue), info.ai_protocol)
+        // Created non-blocking in one call rather than socket plus an fcntl pair per connection.
+        let flags = info.ai_socktype | Int32(SOCK_CLOEXEC.rawValue) | Int32(SOCK_NONBLOCK.rawValue)
+        let fd = socket(info.ai_family, flags, info.ai_protocol)
         guard fd >= 0 else { return nil }
-        let socket = Socket.nonBlocking(fd)
+        let socket = Socket(fd: fd)
         if Glibc.connect(fd, info.ai_addr, info.ai_addrlen) == 0 { return socket }
         guard errno == EINPROGRESS, socket.wait(Int16(POLLOUT), timeoutMs: connectTimeoutMs) else {
             socket.close()
