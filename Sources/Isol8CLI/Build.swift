@@ -31,14 +31,12 @@ struct Build: Isol8Subcommand {
             throw CLIFailure("No packages or setup script specified. Use --install <package> or --setup <command>.")
         }
         let loaded: ConfigLoader.Loaded
-        let client: DockerClient
         do {
             loaded = try ConfigLoader().load()
-            client = try DockerClient.fromEnvironment()
-            try await client.ping()
         } catch {
             throw CLIFailure("\(error)")
         }
+        let client = try await DockerConnection.open()
         let effective = try EffectiveConfig.resolve(loaded, flags: RunFlags())
         let builder = CustomImageBuilder(client: client, packageIndex: effective.options.packageIndex, extraHosts: addHost)
         do {

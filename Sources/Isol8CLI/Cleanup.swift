@@ -14,13 +14,7 @@ struct Cleanup: Isol8Subcommand {
     var debug = false
 
     func execute() async throws {
-        let client: DockerClient
-        do {
-            client = try DockerClient.fromEnvironment()
-            try await client.ping()
-        } catch {
-            throw CLIFailure("\(error)")
-        }
+        let client = try await DockerConnection.open()
         let janitor = ContainerJanitor(client: client)
         let containers = try await janitor.candidateContainers()
         let imageList = images ? try await janitor.candidateImages() : []

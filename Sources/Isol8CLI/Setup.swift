@@ -13,13 +13,7 @@ struct Setup: Isol8Subcommand {
     var debug = false
 
     func execute() async throws {
-        let client: DockerClient
-        do {
-            client = try DockerClient.fromEnvironment()
-            try await client.ping()
-        } catch {
-            throw CLIFailure("Docker is not running or not installed.\n  \(error)\n  Install it with `apt-get install docker.io` and start it with `dockerd &`.")
-        }
+        let client = try await DockerConnection.open()
         Console.info("[OK] Docker is running")
         let rootfs = RootfsBuilder(progress: { Console.err($0 + "\n") })
         let builder = BaseImageBuilder(client: client, rootfs: rootfs, proxyBinary: try Self.proxyBinary(),

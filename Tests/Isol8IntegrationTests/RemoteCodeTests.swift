@@ -38,7 +38,7 @@ final class RemoteCodeTests: XCTestCase {
         policy.enabled = true
         policy.allowedSchemes = ["http"]
         policy.allowedHosts = [#"^127\.0\.0\.1$"#]
-        policy.blockedHosts = Isol8Config.RemoteCode.defaultBlockedHosts.filter { !$0.contains("127") }
+        policy.blockedHosts = RemoteCodePolicy.defaultBlockedHosts.filter { !$0.contains("127") }
         return policy
     }
 
@@ -68,7 +68,7 @@ final class RemoteCodeTests: XCTestCase {
     }
 
     func testDefaultPolicyRefusesLoopbackEvenWhenEnabled() {
-        var policy = RemoteCodePolicy(Isol8Config().remoteCode)
+        var policy = Isol8Config().remoteCode
         policy.enabled = true
         policy.allowedSchemes = ["http"]
         assertRefused(policy, "hello.py", "Blocked code URL host: 127.0.0.1")

@@ -10,15 +10,4 @@ public struct AuditConfig: Codable, Sendable, Equatable {
     public var includeOutput = false
 
     public init() {}
-
-    public init(_ config: Isol8Config.Audit) {
-        enabled = config.enabled
-        destination = config.destination
-        logDir = config.logDir
-        postLogScript = config.postLogScript
-        trackResources = config.trackResources
-        retentionDays = config.retentionDays
-        includeCode = config.includeCode
-        includeOutput = config.includeOutput
-    }
 }

@@ -83,7 +83,7 @@ public struct EffectiveConfig: Sendable {
         builder.layer("networkFilter.blacklist", &filter.blacklist, file: ("network.blacklist", file.network.blacklist),
                       flag: ("--deny", flags.deny.isEmpty ? nil : flags.deny))
         if !filter.whitelist.isEmpty || !filter.blacklist.isEmpty { options.networkFilter = filter }
-        options.remoteCode = RemoteCodePolicy(file.remoteCode)
+        options.remoteCode = file.remoteCode
         builder.record("remoteCode.enabled", String(file.remoteCode.enabled),
                        loaded.keysSet.contains("remoteCode.enabled") ? .file(loaded.path ?? "") : .builtIn)
         builder.layer("logNetwork", &options.logNetwork, file: nil, flag: ("--log-network", flags.logNetwork ? true : nil))

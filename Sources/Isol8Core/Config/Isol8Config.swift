@@ -18,35 +18,6 @@ public struct Isol8Config: Sendable, Equatable {
         public var maxContainerAgeMs = 3_600_000
     }
 
-    public struct RemoteCode: Sendable, Equatable {
-        public var enabled = false
-        public var allowedSchemes = ["https"]
-        public var allowedHosts: [String] = []
-        public var blockedHosts = RemoteCode.defaultBlockedHosts
-        public var maxCodeSize = 10_485_760
-        public var fetchTimeoutMs = 30_000
-        public var requireHash = false
-        public var enableCache = true
-        public var cacheTtl = 3600
-
-        public static let defaultBlockedHosts = [
-            #"^localhost$"#, #"^127(?:\.[0-9]{1,3}){3}$"#, #"^\[::1\]$"#, #"^::1$"#, #"^10(?:\.[0-9]{1,3}){3}$"#,
-            #"^172\.(?:1[6-9]|2[0-9]|3[0-1])(?:\.[0-9]{1,3}){2}$"#, #"^192\.168(?:\.[0-9]{1,3}){2}$"#,
-            #"^169\.254(?:\.[0-9]{1,3}){2}$"#, #"^metadata\.google\.internal$"#, #"^169\.254\.169\.254$"#,
-        ]
-    }
-
-    public struct Audit: Sendable, Equatable {
-        public var enabled = false
-        public var destination = "filesystem"
-        public var logDir: String?
-        public var postLogScript: String?
-        public var trackResources = true
-        public var retentionDays = 90
-        public var includeCode = false
-        public var includeOutput = false
-    }
-
     public struct Auth: Sendable, Equatable {
         public var enabled = false
         public var connectionString: String?
@@ -68,8 +39,9 @@ public struct Isol8Config: Sendable, Equatable {
     public var poolStrategy = PoolStrategy.fast
     public var poolSize = PoolSize(clean: 1, dirty: 1)
     public var security = SecurityOptions()
-    public var remoteCode = RemoteCode()
-    public var audit = Audit()
+    /// The loader's default blocks the SSRF host list; the engine's own default does not.
+    public var remoteCode = RemoteCodePolicy(blockedHosts: RemoteCodePolicy.defaultBlockedHosts)
+    public var audit = AuditConfig()
     public var auth = Auth()
     public var prebuiltImages: [PrebuiltImage] = []
     public var debug = false
