@@ -12,6 +12,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
     ],
     targets: [
         .target(
@@ -25,10 +27,19 @@ let package = Package(
                 "NetworkPolicy",
             ]
         ),
+        .target(
+            name: "Isol8Server",
+            dependencies: [
+                "Isol8Core",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            ]
+        ),
         .executableTarget(
             name: "Isol8CLI",
             dependencies: [
                 "Isol8Core",
+                "Isol8Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +57,15 @@ let package = Package(
         ),
         .testTarget(name: "Isol8CoreTests", dependencies: ["Isol8Core"]),
         .testTarget(name: "Isol8IntegrationTests", dependencies: ["Isol8Core"]),
+        .testTarget(
+            name: "Isol8ServerTests",
+            dependencies: [
+                "Isol8Core",
+                "Isol8Server",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            ]
+        ),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalCurses", "TerminalKit"]),
         .testTarget(name: "NetworkPolicyTests", dependencies: ["NetworkPolicy"]),

@@ -9,7 +9,7 @@ struct Isol8Command: ParsableCommand {
         commandName: "isol8",
         abstract: "Run untrusted code in locked-down Docker containers.",
         version: version,
-        subcommands: [Setup.self, Build.self, ListCustom.self, Run.self, ConfigCommand.self, Cleanup.self]
+        subcommands: [Setup.self, Build.self, ListCustom.self, Run.self, Serve.self, ConfigCommand.self, Cleanup.self, SessionCommand.self]
     )
 }
 

@@ -37,6 +37,12 @@ struct Run: Isol8Subcommand {
     var files: String?
     @Option(help: "Write stdout to this file (with --no-stream).")
     var out: String?
+    @Option(help: "Run on a remote isol8 server (e.g. http://localhost:3000) instead of the local Docker daemon.")
+    var host: String?
+    @Option(help: "API key for --host (default: ISOL8_API_KEY, then the credentials of `isol8 login`).")
+    var key: String?
+    @Option(name: .customLong("session-id"), help: "Named session on the --host server; it persists after the run (implies --persistent).")
+    var sessionId: String?
     @Flag(name: .customLong("no-stream"), help: "Collect output and print it at the end instead of streaming.")
     var noStream = false
     @Flag(help: "Print debug lines.")
@@ -63,7 +69,13 @@ struct Run: Isol8Subcommand {
     }
 
     func execute() async throws {
-        let flags = self.flags
+        var flags = self.flags
+        if sessionId != nil {
+            guard host != nil else {
+                throw CLIFailure("[ERR] --session-id requires --host (remote server). Session IDs are managed by the server.")
+            }
+            flags.persistent = true
+        }
         var effective: EffectiveConfig
         let request: ExecutionRequest
         let source: RunFlags.CodeSource
@@ -89,13 +101,23 @@ struct Run: Isol8Subcommand {
         let options = effective.options
         logResolved(options: options, request: request, source: source)
 
-        let engine: DockerEngine
+        // Remote runs name their session (spec §8.1): --session-id, or cli-<ms> when --persistent.
+        let remoteSession = host == nil ? nil : sessionId ?? (options.mode == .persistent ? "cli-\(Int(Date().timeIntervalSince1970 * 1000))" : nil)
+        let engine: any Isol8Engine
         do {
-            engine = try DockerEngine(options: options, maxConcurrent: effective.maxConcurrent)
+            if let host {
+                DebugLog.debug("[Run] Remote execution on \(host)")
+                if let sessionId { DebugLog.debug("[Run] Named session: \(sessionId) (will persist after exit)") }
+                let apiKey = try RemoteKeyResolver().resolve(flag: key, host: host) { Console.warn($0) }
+                engine = try RemoteEngine(host: host, apiKey: apiKey, sessionId: remoteSession, options: options)
+            } else {
+                engine = try DockerEngine(options: options, maxConcurrent: effective.maxConcurrent)
+            }
             try await engine.start()
         } catch {
             throw CLIFailure("\(error)")
         }
+        if let remoteSession { Console.info("[Run] Session ID: \(remoteSession)") }
         DebugLog.debug("[Run] Engine started")
         if let files = request.files { DebugLog.debug("[Run] Injected \(files.count) files from \(self.files ?? "")") }
 
@@ -110,16 +132,24 @@ struct Run: Isol8Subcommand {
                 code = try await runStreaming(engine, request, cancel: interrupt.token)
             }
         } catch {
-            DebugLog.debug("[Run] Stopping engine")
-            await engine.stop()
+            await teardown(engine)
             throw CLIFailure("\(error)")
         }
-        DebugLog.debug("[Run] Stopping engine")
-        await engine.stop()
+        await teardown(engine)
         throw ExitCode(interrupt.fired ? 0 : code)
     }
 
-    private func runStreaming(_ engine: DockerEngine, _ request: ExecutionRequest, cancel: CancelToken) async throws -> Int32 {
+    /// A named remote session outlives the run; anything else is stopped.
+    private func teardown(_ engine: any Isol8Engine) async {
+        if sessionId != nil {
+            DebugLog.debug("[Run] Named session — skipping engine.stop() to keep session alive")
+            return
+        }
+        DebugLog.debug("[Run] Stopping engine")
+        await engine.stop()
+    }
+
+    private func runStreaming(_ engine: any Isol8Engine, _ request: ExecutionRequest, cancel: CancelToken) async throws -> Int32 {
         var code: Int32 = 0
         for try await event in engine.executeStream(request, cancel: cancel) {
             switch event.type {
@@ -137,7 +167,7 @@ struct Run: Isol8Subcommand {
         return code
     }
 
-    private func runBuffered(_ engine: DockerEngine, _ request: ExecutionRequest) async throws -> Int32 {
+    private func runBuffered(_ engine: any Isol8Engine, _ request: ExecutionRequest) async throws -> Int32 {
         let result = try await engine.execute(request)
         if !result.stdout.isEmpty { Console.out(result.stdout + "\n") }
         if !result.stderr.isEmpty { Console.err(result.stderr + "\n") }
@@ -159,7 +189,7 @@ struct Run: Isol8Subcommand {
 
     private func logResolved(options: Isol8Options, request: ExecutionRequest, source: RunFlags.CodeSource) {
         DebugLog.debug("[Run] Engine options: mode=\(options.mode.rawValue), network=\(options.network.rawValue)")
-        DebugLog.debug("[Run] Using local Docker engine")
+        DebugLog.debug(host.map { "[Run] Using remote engine: \($0)" } ?? "[Run] Using local Docker engine")
         DebugLog.debug("[Run] Runtime: \(request.runtime.rawValue), mode: \(options.mode.rawValue)")
         DebugLog.debug("[Run] Network: \(options.network.rawValue), timeout: \(options.timeoutMs)ms")
         DebugLog.debug("[Run] Memory: \(options.memoryLimit), CPU: \(options.cpuLimit)")

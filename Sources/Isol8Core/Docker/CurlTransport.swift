@@ -6,12 +6,24 @@ import CCurl
 /// streamed to a callback as they arrive.
 public final class CurlTransport: @unchecked Sendable {
     public let endpoint: DockerEndpoint
+    /// What every request path is appended to: the daemon's base URL, or any HTTP(S) server's.
+    private let base: String
 
     private static let globalInit: Void = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) }()
 
     public init(endpoint: DockerEndpoint) {
         _ = Self.globalInit
         self.endpoint = endpoint
+        base = endpoint.baseURL
+    }
+
+    /// Any HTTP(S) server (the remote engine's isol8 server), e.g. `http://host:3000`;
+    /// `endpoint` then only names the host and port.
+    public init(baseURL: String) {
+        _ = Self.globalInit
+        let url = URL(string: baseURL)
+        endpoint = .tcp(host: url?.host ?? baseURL, port: url?.port ?? (url?.scheme == "https" ? 443 : 80))
+        base = baseURL
     }
 
     /// Runs the request on the calling thread. With `onData`, a 2xx body is handed over
@@ -99,7 +111,7 @@ public final class CurlTransport: @unchecked Sendable {
     }
 
     private func configure(_ easy: UnsafeMutableRawPointer, _ request: HTTPRequest, timeoutSeconds: Int) {
-        ccurl_setopt_string(easy, CURLOPT_URL, endpoint.baseURL + request.path)
+        ccurl_setopt_string(easy, CURLOPT_URL, base + request.path)
         if case .unix(let path) = endpoint { ccurl_setopt_string(easy, CURLOPT_UNIX_SOCKET_PATH, path) }
         ccurl_setopt_string(easy, CURLOPT_CUSTOMREQUEST, request.method)
         ccurl_setopt_long(easy, CURLOPT_NOSIGNAL, 1)

@@ -1,0 +1,187 @@
+import Foundation
+
+/// The engine of an isol8 server (spec §7): the same `Isol8Engine` calls, carried over
+/// HTTP with libcurl. Streams use SSE (`POST /execute/stream`); this port has no
+/// WebSocket client, which the spec allows as a fallback path.
+public final class RemoteEngine: Isol8Engine {
+    /// Server base URL without a trailing `/`.
+    public let host: String
+    public let sessionId: String?
+    /// Sent as the envelope's `options`; nil omits the key (server config applies).
+    public let options: Isol8Options?
+    private let apiKey: String
+    private let transport: CurlTransport
+
+    public init(host: String, apiKey: String, sessionId: String? = nil, options: Isol8Options? = nil) throws {
+        var host = host
+        if host.hasSuffix("/") { host.removeLast() }
+        guard let url = URL(string: host), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
+            throw RemoteError.invalidHost(host)
+        }
+        self.host = host
+        self.apiKey = apiKey
+        self.sessionId = sessionId
+        self.options = options
+        transport = CurlTransport(baseURL: host)
+    }
+
+    /// Checks that an isol8 server answers at `host`.
+    public func start() async throws {
+        let response = try await send(HTTPRequest(method: "GET", path: "/health"), timeoutSeconds: 10)
+        guard (200..<300).contains(response.status) else { throw RemoteError.healthCheckFailed(status: response.status) }
+        let object = (try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any]
+        guard object?["status"] as? String == "ok", object?["version"] is String else {
+            throw RemoteError.notAnIsol8Server(host: host)
+        }
+    }
+
+    /// Deletes the named session, if any; the server's answer does not matter here.
+    public func stop() async {
+        guard let sessionId else { return }
+        _ = try? await send(request("DELETE", "/session/\(Self.escapePath(sessionId))"), timeoutSeconds: 10)
+    }
+
+    public func execute(_ request: ExecutionRequest) async throws -> ExecutionResult {
+        let response = try await send(self.request("POST", "/execute", body: try envelope(request)))
+        try check(response, operation: "Execution failed")
+        do {
+            return try WireJSON.decodeResult(response.body)
+        } catch {
+            throw RemoteError.badResponse("POST /execute body is not an ExecutionResult (\(error))")
+        }
+    }
+
+    public func executeStream(_ request: ExecutionRequest, cancel: CancelToken) -> AsyncThrowingStream<StreamEvent, Error> {
+        AsyncThrowingStream { continuation in
+            let task = Task {
+                do {
+                    let body = try self.envelope(request)
+                    let decoder = SSEStreamState()
+                    let response = try await self.send(self.request("POST", "/execute/stream", body: body), cancel: cancel) { chunk in
+                        for payload in decoder.feed(chunk) { Self.yield(payload, to: continuation) }
+                    }
+                    try self.check(response, operation: "Stream failed")
+                    for payload in decoder.finish() { Self.yield(payload, to: continuation) }
+                    continuation.finish()
+                } catch {
+                    continuation.finish(throwing: error)
+                }
+            }
+            continuation.onTermination = { termination in
+                if case .cancelled = termination {
+                    cancel.cancel()
+                    task.cancel()
+                }
+            }
+        }
+    }
+
+    public func putFile(_ path: String, _ data: Data) async throws {
+        guard let sessionId else { throw RemoteError.sessionRequired }
+        let body = JSONValue.object([("sessionId", .string(sessionId)), ("path", .string(path)),
+                                     ("content", .string(data.base64EncodedString()))])
+        let response = try await send(request("POST", "/file", body: Data(body.rendered.utf8)))
+        try check(response, operation: "File upload failed")
+    }
+
+    public func getFile(_ path: String) async throws -> Data {
+        guard let sessionId else { throw RemoteError.sessionRequired }
+        let query = "sessionId=\(Self.escapeQuery(sessionId))&path=\(Self.escapeQuery(path))"
+        let response = try await send(request("GET", "/file?" + query))
+        try check(response, operation: "File download failed")
+        let object = (try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any]
+        guard let content = object?["content"] as? String, let data = Data(base64Encoded: content) else {
+            throw RemoteError.badResponse("GET /file body has no base64 \"content\"")
+        }
+        return data
+    }
+
+    /// The server's sessions, in creation order.
+    public func listSessions() async throws -> [SessionInfo] {
+        let response = try await send(request("GET", "/sessions"))
+        try check(response, operation: "Failed to list sessions")
+        struct Listing: Decodable { var sessions: [SessionInfo] }
+        do {
+            return try JSONDecoder().decode(Listing.self, from: response.body).sessions
+        } catch {
+            throw RemoteError.badResponse("GET /sessions body is not a session list")
+        }
+    }
+
+    /// Stops and forgets a session; deleting an unknown id succeeds (the server is idempotent).
+    public func deleteSession(_ id: String) async throws {
+        let response = try await send(request("DELETE", "/session/\(Self.escapePath(id))"))
+        try check(response, operation: "Failed to delete session")
+    }
+
+    // MARK: HTTP
+
+    private func request(_ method: String, _ path: String, body: Data? = nil) -> HTTPRequest {
+        HTTPRequest(method: method, path: path,
+                    headers: ["Content-Type: application/json", "Authorization: Bearer \(apiKey)"], body: body)
+    }
+
+    /// `{request, options, sessionId}` with absent keys left out.
+    private func envelope(_ request: ExecutionRequest) throws -> Data {
+        var object: [String: Any] = ["request": try JSONSerialization.jsonObject(with: JSONEncoder().encode(request))]
+        if let options { object["options"] = try JSONSerialization.jsonObject(with: JSONEncoder().encode(options)) }
+        if let sessionId { object["sessionId"] = sessionId }
+        return try JSONSerialization.data(withJSONObject: object, options: [.withoutEscapingSlashes])
+    }
+
+    private func send(_ request: HTTPRequest, timeoutSeconds: Int = 0, cancel: CancelToken? = nil,
+                      onData: (@Sendable (Data) -> Void)? = nil) async throws -> HTTPResponse {
+        do {
+            return try await transport.send(request, timeoutSeconds: timeoutSeconds, cancel: cancel, onData: onData)
+        } catch DockerError.unreachable(_, let reason) {
+            throw RemoteError.unreachable(host: host, reason: reason)
+        } catch DockerError.protocolError(let reason) {
+            throw RemoteError.unreachable(host: host, reason: reason)
+        }
+    }
+
+    private func check(_ response: HTTPResponse, operation: String) throws {
+        guard !(200..<300).contains(response.status) else { return }
+        let message = WireJSON.errorMessage(response.body) ?? Self.statusText(response.status)
+        if response.status == 401 || response.status == 403 {
+            throw RemoteError.keyRejected(host: host, status: response.status, message: message)
+        }
+        throw RemoteError.http(operation: operation, status: response.status, message: message)
+    }
+
+    private static func yield(_ payload: String, to continuation: AsyncThrowingStream<StreamEvent, Error>.Continuation) {
+        let trimmed = payload.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return }
+        if let event = WireJSON.decodeEvent(trimmed) {
+            continuation.yield(event)
+        } else {
+            // Unknown event types (a newer server) and malformed frames are skipped, as the
+            // original client ignores what it cannot parse.
+            DebugLog.debug("[Remote] Skipping unrecognised stream event: \(trimmed.prefix(200))")
+        }
+    }
+
+    /// What the original shows when an error body has no `error`: the status text.
+    static func statusText(_ status: Int) -> String {
+        let reasons = [400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
+                       413: "Payload Too Large", 500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable"]
+        return reasons[status].map { "\(status) \($0)" } ?? "HTTP \(status)"
+    }
+
+    static func escapeQuery(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+
+    static func escapePath(_ text: String) -> String { escapeQuery(text) }
+}
+
+/// The SSE decoder shared with libcurl's write callback thread.
+private final class SSEStreamState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var decoder = SSEDecoder()
+
+    func feed(_ chunk: Data) -> [String] { lock.withLock { decoder.feed(chunk) } }
+    func finish() -> [String] { lock.withLock { decoder.finish() } }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// Failures of `RemoteEngine`, worded for the user; HTTP failures keep the status and
+/// the server's own message.
+public enum RemoteError: Error, Equatable, CustomStringConvertible, LocalizedError {
+    case unreachable(host: String, reason: String)
+    case notAnIsol8Server(host: String)
+    case healthCheckFailed(status: Int)
+    /// 401/403: the key was missing or wrong.
+    case keyRejected(host: String, status: Int, message: String)
+    /// Any other non-2xx answer; `operation` is the spec's prefix ("Execution failed", …).
+    case http(operation: String, status: Int, message: String)
+    case sessionRequired
+    case noResponseBody
+    case badResponse(String)
+    case invalidHost(String)
+
+    public var status: Int? {
+        switch self {
+        case .healthCheckFailed(let status), .keyRejected(_, let status, _), .http(_, let status, _): return status
+        default: return nil
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .unreachable(let host, let reason):
+            return "Cannot reach isol8 server at \(host): \(reason). Is `isol8 serve` running there?"
+        case .notAnIsol8Server(let host):
+            return "\(host) answered GET /health but is not an isol8 server (expected {\"status\":\"ok\",\"version\":…}). Check --host."
+        case .healthCheckFailed(let status):
+            return "Remote server health check failed: \(status)"
+        case .keyRejected(let host, let status, let message):
+            return "API key rejected by \(host) (\(status): \(message)). Check --key, ISOL8_API_KEY or `isol8 login`."
+        case .http(let operation, _, let message):
+            return "\(operation): \(message)"
+        case .sessionRequired:
+            return "File operations require a sessionId (persistent mode)"
+        case .noResponseBody:
+            return "No response body for streaming"
+        case .badResponse(let detail):
+            return "Unexpected answer from the isol8 server: \(detail)"
+        case .invalidHost(let host):
+            return "Invalid --host \"\(host)\": use http://HOST:PORT or https://HOST."
+        }
+    }
+
+    public var errorDescription: String? { description }
+}

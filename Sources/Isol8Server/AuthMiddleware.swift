@@ -1,0 +1,39 @@
+import Foundation
+import Hummingbird
+import Isol8Core
+
+/// Bearer-key check on every route but `/health` (spec §6.2), the WebSocket upgrade
+/// included: 401 without the header, 403 for a wrong key. Runs before routing, so an
+/// unknown path answers 401/403 before it can answer 404.
+struct AuthMiddleware<Context: RequestContext>: RouterMiddleware {
+    let apiKey: String
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if request.uri.path == "/health" { return try await next(request, context) }
+        guard let header = request.headers[.authorization] else {
+            return JSONResponse.error(401, "Missing Authorization header")
+        }
+        guard Self.constantTimeEqual(Self.token(from: header), apiKey) else {
+            return JSONResponse.error(403, "Invalid API key")
+        }
+        return try await next(request, context)
+    }
+
+    /// The header minus a leading `Bearer` and whitespace (any case); a raw key works too.
+    static func token(from header: String) -> String {
+        guard header.count >= 6, header.prefix(6).lowercased() == "bearer" else { return header }
+        let rest = header.dropFirst(6)
+        guard let first = rest.first, first.isWhitespace else { return header }
+        return String(rest.drop { $0.isWhitespace })
+    }
+
+    /// Takes as long for a near miss as for a far one, so timing does not leak the key.
+    static func constantTimeEqual(_ lhs: String, _ rhs: String) -> Bool {
+        let a = Array(lhs.utf8), b = Array(rhs.utf8)
+        var difference = UInt8(a.count == b.count ? 0 : 1)
+        for index in 0..<max(a.count, b.count) {
+            difference |= (index < a.count ? a[index] : 0) ^ (index < b.count ? b[index] : 0xFF)
+        }
+        return difference == 0
+    }
+}

@@ -1,0 +1,21 @@
+import Foundation
+import Isol8Core
+
+/// An engine held for one execution: a session's persistent engine (handed back idle
+/// afterwards) or a fresh ephemeral one (stopped afterwards, spec §6.3).
+struct EngineLease: Sendable {
+    let engine: DockerEngine
+    let sessionId: String?
+    let route: ExecutionRoute
+    let sessions: SessionStore
+
+    /// Call exactly once, after the execution or stream ends, whatever the outcome.
+    func finish() async {
+        if let sessionId {
+            await sessions.checkIn(sessionId)
+        } else {
+            DebugLog.debug(route.cleanupLine)
+            await engine.stop()
+        }
+    }
+}

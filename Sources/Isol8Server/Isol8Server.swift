@@ -1,0 +1,83 @@
+import Foundation
+import Hummingbird
+import HummingbirdWebSocket
+import Isol8Core
+
+/// The isol8 HTTP API (spec §6) on Hummingbird: routes, auth, sessions, the global
+/// semaphore and the prune loop. `run()` serves until SIGINT/SIGTERM; then call
+/// `shutdown()` to stop every session engine.
+public final class Isol8Server: Sendable {
+    public let settings: ServerSettings
+    private let resources: ServerResources
+
+    public init(settings: ServerSettings) throws {
+        self.settings = settings
+        resources = try ServerResources(config: settings.config, maxBodyBytes: settings.maxBodyBytes)
+    }
+
+    /// Serves until SIGINT/SIGTERM, then returns once the listener has closed and in-flight
+    /// requests have ended. `onListening` gets the bound port (after the banner).
+    public func run(onListening: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
+        let config = settings.config
+        DebugLog.debug("[Server] Config loaded")
+        DebugLog.debug("[Server] Max concurrent: \(config.maxConcurrent)")
+        DebugLog.debug("[Server] Auto-prune: \(config.cleanup.autoPrune)")
+        await checkPrebuiltImages()
+
+        let version = settings.version
+        let router = makeRouter()
+        let app = Application(
+            router: router,
+            server: .http1WebSocketUpgrade(webSocketRouter: router, configuration: .init(ws: .init(maxFrameSize: settings.maxBodyBytes))),
+            configuration: .init(address: .hostname(settings.bindHost, port: settings.port), serverName: nil),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? 0
+                ServerConsole.info("[INFO] isol8 server v\(version) listening on http://localhost:\(port)")
+                ServerConsole.info("       Auth: Bearer token required")
+                onListening(port)
+            }
+        )
+        let prune = config.cleanup.autoPrune
+            ? Task { await PruneLoop(sessions: resources.sessions, maxAgeMs: config.cleanup.maxContainerAgeMs,
+                                      intervalMs: settings.pruneIntervalMs).run() }
+            : nil
+        defer { prune?.cancel() }
+        try await app.runService()
+    }
+
+    /// Stops every session engine; call after `run()` returns.
+    /// [rec] Unlike the original, shutdown does not remove every isol8 container and image
+    /// on the host: other engines on the same daemon may be using them; `POST /cleanup` does.
+    public func shutdown() async {
+        let stopped = await CleanupCoordinator.stopSessions(resources.sessions)
+        DebugLog.debug("[Server] Stopped \(stopped.removed) session(s)")
+    }
+
+    /// One router serves both plain HTTP and the WebSocket upgrade, so the auth
+    /// middleware guards the upgrade request too.
+    private func makeRouter() -> Router<BasicWebSocketRequestContext> {
+        let router = Router(context: BasicWebSocketRequestContext.self)
+        // Middleware first: routes added later are wrapped by it, and so is "not found".
+        router.add(middleware: JSONErrorMiddleware())
+        router.add(middleware: AuthMiddleware(apiKey: settings.apiKey))
+        HealthRoutes(version: settings.version).register(on: router)
+        ExecuteRoutes(resources: resources).register(on: router)
+        WebSocketRoutes(resources: resources, maxMessageBytes: settings.maxBodyBytes).register(on: router)
+        FileRoutes(resources: resources).register(on: router)
+        SessionRoutes(resources: resources).register(on: router)
+        CleanupRoutes(resources: resources).register(on: router)
+        return router
+    }
+
+    /// Spec §6.1 step 3; this port does not build images at startup (`isol8 setup` does).
+    private func checkPrebuiltImages() async {
+        guard !settings.config.prebuiltImages.isEmpty, let client = try? DockerClient.fromEnvironment() else { return }
+        for image in settings.config.prebuiltImages {
+            if (try? await client.inspectImage(image.tag)) != nil {
+                ServerConsole.info("[Server] Prebuilt image \(image.tag) already exists, skipping build")
+            } else {
+                ServerConsole.warn("[Server] Prebuilt image \(image.tag) is missing; run `isol8 setup` to build it")
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+import Isol8Core
+
+/// Auto-prune (spec §6.7): every `intervalMs`, stop and forget sessions that have been
+/// idle longer than `maxAgeMs`. Active sessions are never touched.
+struct PruneLoop: Sendable {
+    let sessions: SessionStore
+    let maxAgeMs: Int
+    let intervalMs: Int
+
+    func run() async {
+        while !Task.isCancelled {
+            try? await Task.sleep(nanoseconds: UInt64(intervalMs) * 1_000_000)
+            if Task.isCancelled { return }
+            await pruneOnce()
+        }
+    }
+
+    func pruneOnce() async {
+        for (id, engine) in await sessions.takeStale(maxAgeMs: maxAgeMs) {
+            DebugLog.debug("[Server] Auto-pruning stale session: \(id)")
+            await engine.stop()
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Isol8Core
+
+/// What every route shares: the config, the sessions, the global semaphore (spec §6.6)
+/// and the body limit.
+final class ServerResources: Sendable {
+    let config: Isol8Config
+    let sessions = SessionStore()
+    let semaphore: AsyncSemaphore
+    let body: BodyReader
+    let cleanup: CleanupCoordinator
+    private let resolver: EngineOptionsResolver
+
+    init(config: Isol8Config, maxBodyBytes: Int) throws {
+        self.config = config
+        semaphore = try AsyncSemaphore(max: config.maxConcurrent)
+        body = BodyReader(limit: maxBodyBytes)
+        resolver = EngineOptionsResolver(config: config)
+        cleanup = CleanupCoordinator(sessions: sessions)
+    }
+
+    /// The engine for an envelope: the named session's (created on first use) or a new
+    /// ephemeral one. Errors here happen before any output, so routes answer 500.
+    func lease(_ envelope: ExecutionEnvelope, route: ExecutionRoute) async throws -> EngineLease {
+        let options: Isol8Options
+        do {
+            options = try resolver.resolve(requestOptions: envelope.options, sessionId: envelope.sessionId)
+        } catch let invalid as EngineOptionsResolver.InvalidOption {
+            throw APIError(400, invalid.description)
+        }
+        let maxConcurrent = config.maxConcurrent
+        guard let id = envelope.sessionId else {
+            DebugLog.debug(route.ephemeralLine)
+            let engine = try DockerEngine(options: options, maxConcurrent: maxConcurrent)
+            try await engine.start()
+            return EngineLease(engine: engine, sessionId: nil, route: route, sessions: sessions)
+        }
+        let (engine, created) = try await sessions.checkOut(id) { try DockerEngine(options: options, maxConcurrent: maxConcurrent) }
+        DebugLog.debug(created ? route.creatingLine(id) : route.reusingLine(id))
+        if created {
+            do {
+                try await engine.start()
+            } catch {
+                _ = await sessions.remove(id)
+                throw error
+            }
+        }
+        return EngineLease(engine: engine, sessionId: id, route: route, sessions: sessions)
+    }
+
+    /// Runs `body` holding one global permit, with debug lines for both ends (the
+    /// release line is a [rec] addition; tests count concurrency from them).
+    func withPermit<T>(_ route: ExecutionRoute, _ body: () async throws -> T) async throws -> T {
+        DebugLog.debug(route.acquiringLine)
+        await semaphore.acquire()
+        DebugLog.debug("[Server] Semaphore acquired for \(route.path)")
+        do {
+            let value = try await body()
+            await release(route)
+            return value
+        } catch {
+            await release(route)
+            throw error
+        }
+    }
+
+    private func release(_ route: ExecutionRoute) async {
+        DebugLog.debug("[Server] Semaphore released for \(route.path)")
+        await semaphore.release()
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import XCTest
+import Isol8Core
+
+/// `RemoteEngine` against a real server, with the same behaviour cases as `DockerEngine`.
+final class RemoteEngineTests: XCTestCase {
+    nonisolated(unsafe) static var shared: ServerProcess?
+    var server: ServerProcess { Self.shared! }
+
+    override func setUpWithError() throws {
+        if Self.shared == nil {
+            let server = try ServerProcess(config: #"{"cleanup": {"autoPrune": false}}"#)
+            try server.start()
+            Self.shared = server
+        }
+    }
+
+    override class func tearDown() {
+        shared?.stop()
+        shared = nil
+        super.tearDown()
+    }
+
+    func remote(sessionId: String? = nil, key: String = ServerProcess.apiKey) throws -> RemoteEngine {
+        try RemoteEngine(host: server.baseURL + "/", apiKey: key, sessionId: sessionId)
+    }
+
+    func local(_ mode: Isol8Mode = .ephemeral) throws -> DockerEngine {
+        var options = Isol8Options()
+        options.mode = mode
+        return try DockerEngine(options: options)
+    }
+
+    // MARK: shared cases, both engines
+
+    func testBufferedExecutionLocal() async throws { try await EngineBehaviourCases.bufferedExecution(try local()) }
+    func testBufferedExecutionRemote() async throws {
+        let engine = try remote()
+        try await engine.start()
+        try await EngineBehaviourCases.bufferedExecution(engine)
+    }
+
+    func testStreamedExecutionLocal() async throws { try await EngineBehaviourCases.streamedExecution(try local()) }
+    func testStreamedExecutionRemote() async throws { try await EngineBehaviourCases.streamedExecution(try remote()) }
+
+    func testStreamedValidationErrorLocal() async throws { try await EngineBehaviourCases.streamedValidationError(try local()) }
+    func testStreamedValidationErrorRemote() async throws { try await EngineBehaviourCases.streamedValidationError(try remote()) }
+
+    func testFileRoundTripLocal() async throws {
+        let engine = try local(.persistent)
+        try await EngineBehaviourCases.fileRoundTrip(engine)
+        await engine.stop()
+    }
+
+    func testFileRoundTripRemote() async throws {
+        let engine = try remote(sessionId: "remote-files-\(UUID().uuidString.prefix(8))")
+        try await EngineBehaviourCases.fileRoundTrip(engine)
+        await engine.stop()
+        let sessions = try await remote().listSessions()
+        XCTAssertFalse(sessions.contains { $0.id == engine.sessionId }, "stop() deletes the named session")
+    }
+
+    // MARK: remote-only
+
+    func testSessionsAreListedAndDeleted() async throws {
+        let id = "remote-list-\(UUID().uuidString.prefix(8))"
+        let engine = try remote(sessionId: id)
+        _ = try await engine.execute(ExecutionRequest(runtime: .bash, cmd: "true"))
+        let listed = try await engine.listSessions()
+        XCTAssertEqual(listed.first { $0.id == id }?.isActive, false)
+        try await engine.deleteSession(id)
+        let after = try await engine.listSessions()
+        XCTAssertFalse(after.contains { $0.id == id })
+        try await engine.deleteSession(id)
+    }
+
+    func testFilesWithoutASessionAreRefused() async throws {
+        do {
+            try await remote().putFile("/sandbox/a", Data())
+            XCTFail("expected an error")
+        } catch {
+            XCTAssertEqual(error as? RemoteError, .sessionRequired)
+            XCTAssertEqual("\(error)", "File operations require a sessionId (persistent mode)")
+        }
+    }
+
+    func testWrongKeyIsReportedAsRejected() async throws {
+        do {
+            _ = try await remote(key: "wrong").execute(ExecutionRequest(runtime: .python, code: "print(1)"))
+            XCTFail("expected an error")
+        } catch let error as RemoteError {
+            XCTAssertEqual(error.status, 403)
+            XCTAssertTrue(error.description.hasPrefix("API key rejected by \(server.baseURL)"), error.description)
+        }
+    }
+
+    func testExecutionFailureCarriesTheServerMessage() async throws {
+        var request = ExecutionRequest(runtime: .python, code: "print(1)")
+        request.workdir = "/etc"
+        do {
+            _ = try await remote().execute(request)
+            XCTFail("expected an error")
+        } catch let error as RemoteError {
+            XCTAssertEqual(error.status, 500)
+            XCTAssertEqual(error.description, "Execution failed: \(Isol8Error.workdirEscape.description)")
+        }
+    }
+
+    func testStartFailsClearlyWhenNothingListens() async throws {
+        let host = "http://127.0.0.1:\(ServerProcess.freePort())"
+        do {
+            try await RemoteEngine(host: host, apiKey: "k").start()
+            XCTFail("expected an error")
+        } catch let error as RemoteError {
+            guard case .unreachable(let reported, _) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(reported, host)
+            XCTAssertTrue(error.description.contains("Cannot reach isol8 server at \(host)"))
+        }
+    }
+
+    func testStartRejectsAServerThatIsNotIsol8() async throws {
+        let stranger = try PlainHTTPServer(body: "hello")
+        let engine = try RemoteEngine(host: "http://127.0.0.1:\(stranger.port)", apiKey: "k")
+        do {
+            try await engine.start()
+            XCTFail("a server answering 200 \"hello\" is not an isol8 server")
+        } catch {
+            XCTAssertEqual(error as? RemoteError, .notAnIsol8Server(host: "http://127.0.0.1:\(stranger.port)"))
+        }
+    }
+
+    func testInvalidHostIsRefused() {
+        XCTAssertThrowsError(try RemoteEngine(host: "localhost:3000", apiKey: "k")) { error in
+            XCTAssertEqual(error as? RemoteError, .invalidHost("localhost:3000"))
+        }
+    }
+}

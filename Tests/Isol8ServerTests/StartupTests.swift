@@ -1,0 +1,81 @@
+import Foundation
+import XCTest
+import Isol8Core
+
+/// `isol8 serve` startup and shutdown (spec §6.1, §8.5).
+final class StartupTests: XCTestCase {
+    func testBannerAndDebugLinesNeverShowTheKey() throws {
+        let server = try ServerProcess(config: #"{"maxConcurrent": 4}"#)
+        try server.start()
+        defer { server.stop() }
+        let version = try CLIRun.version()
+        XCTAssertTrue(server.output.contains("[INFO] isol8 server v\(version) listening on http://localhost:\(server.port)\n       Auth: Bearer token required\n"), server.output)
+        XCTAssertTrue(server.output.contains("[DEBUG] [Serve] API key: \(String(repeating: "*", count: ServerProcess.apiKey.count))\n"))
+        XCTAssertTrue(server.output.contains("[DEBUG] [Serve] Requested port: \(server.port)"))
+        XCTAssertTrue(server.output.contains("[DEBUG] [Serve] Using port: \(server.port)"))
+        XCTAssertTrue(server.output.contains("[DEBUG] [Server] Max concurrent: 4"))
+        XCTAssertFalse((server.output + server.errors).contains(ServerProcess.apiKey))
+    }
+
+    func testBusyPortFallsBackToAFreeOneWhenNotInteractive() throws {
+        let holder = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(holder) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(holder, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        listen(holder, 1)
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(holder, $0, &length) } }
+        let busy = Int(UInt16(bigEndian: address.sin_port))
+
+        let server = try ServerProcess(arguments: ["serve", "--port", String(busy), "--key", ServerProcess.apiKey, "--bind", "127.0.0.1"])
+        try server.start()
+        defer { server.stop() }
+        XCTAssertNotEqual(server.port, busy)
+        XCTAssertTrue(server.errors.contains("[WARN] Port \(busy) is in use. Falling back to available port \(server.port)."), server.errors)
+    }
+
+    func testInvalidPortsAreRejectedNamingTheirSource() throws {
+        let flag = try CLIRun.run(["serve", "--port", "0", "--key", "k"])
+        XCTAssertEqual(flag.status, 1)
+        XCTAssertEqual(flag.stderr, "[ERR] Invalid port from --port: 0. Expected 1-65535.\n")
+        let env = try CLIRun.run(["serve", "--key", "k"], environment: ["ISOL8_PORT": "http", "PORT": "80"])
+        XCTAssertEqual(env.stderr, "[ERR] Invalid port from ISOL8_PORT: http. Expected 1-65535.\n")
+        let port = try CLIRun.run(["serve", "--key", "k"], environment: ["PORT": "70000"])
+        XCTAssertEqual(port.stderr, "[ERR] Invalid port from PORT: 70000. Expected 1-65535.\n")
+    }
+
+    func testKeyIsRequired() throws {
+        let outcome = try CLIRun.run(["serve", "--port", "3999"])
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertEqual(outcome.stderr, "[ERR] API key required. Use --key or ISOL8_API_KEY env var.\n")
+    }
+
+    func testKeyFromEnvironmentAndPortFromISOL8_PORT() async throws {
+        let port = ServerProcess.freePort()
+        let server = try ServerProcess(environment: ["ISOL8_API_KEY": ServerProcess.apiKey, "ISOL8_PORT": String(port)],
+                                       arguments: ["serve", "--bind", "127.0.0.1"])
+        try server.start()
+        defer { server.stop() }
+        XCTAssertEqual(server.port, port)
+        let status = try await HTTPClient(baseURL: server.baseURL).call("GET", "/sessions").status
+        XCTAssertEqual(status, 200)
+    }
+
+    func testSIGTERMStopsEverySessionEngine() async throws {
+        let server = try ServerProcess()
+        try server.start()
+        let reply = try await HTTPClient(baseURL: server.baseURL).execute(["runtime": "bash", "cmd": "true"], sessionId: "to-stop")
+        let containerId = try XCTUnwrap(reply.json["containerId"] as? String)
+        let client = try DockerClient.fromEnvironment()
+        _ = try await client.inspectContainer(containerId)
+        XCTAssertEqual(server.stop(), 0)
+        XCTAssertTrue(server.output.contains("[Serve] Shutting down server and cleaning up resources...\n"))
+        XCTAssertTrue(server.output.contains("[Serve] Cleanup complete\n"))
+        do {
+            _ = try await client.inspectContainer(containerId)
+            XCTFail("the session's container must be gone after shutdown")
+        } catch {}
+    }
+}
