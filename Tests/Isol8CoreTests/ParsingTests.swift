@@ -112,3 +112,25 @@ final class OutputProcessingTests: XCTestCase {
         XCTAssertThrowsError(try AsyncSemaphore(max: 0)) { XCTAssertEqual("\($0)", "Semaphore max must be >= 1") }
     }
 }
+
+final class ResourceSamplerTests: XCTestCase {
+    func testCountersParseAndGiveTheRunsOwnWindow() throws {
+        let netdev = """
+        Inter-|   Receive                                                |  Transmit
+         face |bytes    packets errs drop fifo frame compressed multicast|bytes    packets errs drop fifo colls carrier compressed
+            lo:    500       5    0    0    0     0          0         0      500       5    0    0    0     0       0          0
+          eth0:   1000      10    0    0    0     0          0         0     2000      20    0    0    0     0       0          0
+        """
+        let start = try XCTUnwrap(ResourceSampler.parse("1000000000\n10485760\n5000000000\n" + netdev))
+        XCTAssertEqual(start.receivedBytes, 1000)
+        XCTAssertEqual(start.sentBytes, 2000)
+        var end = start
+        end.cpuNanoseconds += 250_000_000
+        end.wallNanoseconds += 500_000_000
+        end.memoryBytes = 64 * 1_048_576
+        end.receivedBytes += 300
+        let usage = ResourceSampler.usage(start: start, end: end)
+        XCTAssertEqual(usage, ResourceUsage(cpuPercent: 50, memoryMB: 64, networkBytesIn: 300, networkBytesOut: 0))
+        XCTAssertNil(ResourceSampler.parse("not numbers"))
+    }
+}

@@ -65,7 +65,7 @@ public actor DockerEngine: Isol8Engine {
         let startedAt = Self.isoNow()
         let (container, resolution) = try await acquire(for: plan)
         let tracksResources = options.audit.map { $0.trackResources } ?? false
-        let baseline = tracksResources && options.mode == .ephemeral ? await ResourceSampler.snapshot(container) : nil
+        let baseline = tracksResources ? await ResourceSampler.snapshot(container) : nil
         let stdout = LimitedOutput(limit: options.maxOutputSize)
         let stderr = LimitedOutput(limit: options.maxOutputSize)
         let masker = SecretMasker(secrets: options.secrets)
@@ -113,7 +113,7 @@ public actor DockerEngine: Isol8Engine {
         var files: [String: String]?
     }
 
-    private func collectAfterRun(_ plan: ExecutionPlan, container: SandboxContainer, baseline: ContainerStats?,
+    private func collectAfterRun(_ plan: ExecutionPlan, container: SandboxContainer, baseline: ResourceSampler.Sample?,
                                  tracksResources: Bool) async throws -> CollectedAfterRun {
         var collected = CollectedAfterRun()
         if tracksResources, let end = await ResourceSampler.snapshot(container) {
