@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "isol8", targets: ["Isol8CLI"]),
         .executable(name: "isol8-bench", targets: ["Isol8Bench"]),
+        .executable(name: "isol8-tui", targets: ["isol8-tui"]),
         .executable(name: "isol8-proxy", targets: ["Isol8Proxy"]),
         .executable(name: "terminal-demo", targets: ["TerminalDemo"]),
     ],
@@ -49,6 +50,14 @@ let package = Package(
         .target(name: "TerminalCurses", dependencies: ["TerminalKit", "CNcurses"]),
         .executableTarget(name: "TerminalDemo", dependencies: ["TerminalCurses", "TerminalKit"]),
         .target(name: "NetworkPolicy"),
+        .target(name: "Isol8TUI", dependencies: ["TerminalKit", "Isol8Core"]),
+        .executableTarget(
+            name: "isol8-tui",
+            dependencies: [
+                "Isol8TUI", "TerminalCurses", "TerminalKit", "Isol8Core",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         // Runs inside the Debian-based images, which have no Swift runtime: link it statically.
         .executableTarget(
             name: "Isol8Proxy",
@@ -67,6 +76,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
+        .testTarget(
+            name: "Isol8TUITests",
+            dependencies: ["Isol8TUI", "TerminalKit", "Isol8Core"],
+            exclude: ["Snapshots"]  // golden screens, read by path
+        ),
         .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalCurses", "TerminalKit"]),
         .testTarget(name: "NetworkPolicyTests", dependencies: ["NetworkPolicy"]),
         .testTarget(name: "Isol8ProxyTests", dependencies: ["NetworkPolicy"]),

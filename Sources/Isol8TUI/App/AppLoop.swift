@@ -1,0 +1,88 @@
+import Foundation
+import TerminalKit
+
+/// The run loop: terminal events and effect results become actions, `update` turns them into
+/// state and effects, and frames are drawn at most 60 times a second — every event that
+/// arrives within a frame is folded into the next one.
+public final class AppLoop {
+    /// The state after the last action.
+    public private(set) var state: AppState
+    private let device: TerminalDevice
+    private let runner: EffectRunner
+    private let mailbox: Mailbox
+
+    /// Shortest time between two frames.
+    public static let frameInterval: TimeInterval = 1.0 / 60
+    /// Most input events folded into one pass (a paste, key repeat).
+    static let maxEventsPerPass = 512
+    /// Wait between ticks while a run is active (spinner, elapsed time).
+    static let animationMs = 100
+    /// Wait between ticks otherwise (container refresh, uptime).
+    static let idleMs = 1_000
+
+    /// Creates a loop; the mailbox's wake is pointed at the device.
+    public init(state: AppState, device: TerminalDevice, runner: EffectRunner, mailbox: Mailbox) {
+        self.state = state
+        self.device = device
+        self.runner = runner
+        self.mailbox = mailbox
+        mailbox.setWake { [weak device] in device?.wake() }
+    }
+
+    /// Runs until an effect asks to quit, then cancels what is still running.
+    public func run() {
+        var quitting = dispatch(state.initialEffects)
+        var lastFrame = Date.distantPast
+        var dirty = true
+        while !quitting {
+            let sinceFrame = Date().timeIntervalSince(lastFrame)
+            let wait: Int
+            if dirty {
+                wait = sinceFrame >= AppLoop.frameInterval ? 0 : Int((AppLoop.frameInterval - sinceFrame) * 1_000) + 1
+            } else {
+                wait = state.isAnimating ? AppLoop.animationMs : AppLoop.idleMs
+            }
+            var actions: [Action] = []
+            if let first = device.nextEvent(timeoutMs: wait) {
+                actions += AppLoop.actions(for: first)
+                var folded = 1
+                while folded < AppLoop.maxEventsPerPass, let more = device.nextEvent(timeoutMs: 0) {
+                    actions += AppLoop.actions(for: more)
+                    folded += 1
+                }
+            }
+            actions += mailbox.drain()
+            let now = Date()
+            // Ticks alone redraw only for the spinner, or once a second for clocks (uptime).
+            dirty = dirty || !actions.isEmpty || state.isAnimating || now.timeIntervalSince(lastFrame) >= 1
+            for action in [.tick(now)] + actions where !quitting {
+                quitting = dispatch(update(&state, action))
+            }
+            if !quitting && dirty && Date().timeIntervalSince(lastFrame) >= AppLoop.frameInterval {
+                let frame = AppView.render(state)
+                device.draw(frame.canvas, cursor: frame.cursor)
+                lastFrame = Date()
+                dirty = false
+            }
+        }
+        runner.shutdown()
+    }
+
+    /// Performs effects; `true` when one of them is `.quit`.
+    private func dispatch(_ effects: [Effect]) -> Bool {
+        for effect in effects {
+            if effect == .quit { return true }
+            runner.perform(effect)
+        }
+        return false
+    }
+
+    static func actions(for event: DeviceEvent) -> [Action] {
+        switch event {
+        case .input(.key(let key)): return [.key(key)]
+        case .input(.mouse(let mouse)): return [.mouse(mouse)]
+        case .resize(let size): return [.resize(size)]
+        case .wake: return []
+        }
+    }
+}

@@ -1,0 +1,206 @@
+import Foundation
+import Isol8Core
+import TerminalKit
+
+/// Performs effects: runs on Docker engines built from each run's knobs, container
+/// inspection, files, themes and the terminal-facing effects. Results come back as actions
+/// through the ``Mailbox``. `perform` is called on the UI thread; engine work runs in tasks.
+public final class EffectRunner: @unchecked Sendable {
+    private let mailbox: Mailbox
+    private let themes: ThemeCatalog
+    private let capability: ColorCapability
+    private weak var host: TerminalHost?
+    private let engines = EngineKeeper()
+    private let lock = NSLock()
+    private var client: DockerClient?
+    private var runs: [Int: ActiveRun] = [:]
+
+    /// What the runner holds for a run in progress.
+    private struct ActiveRun {
+        var token: CancelToken
+        var task: Task<Void, Never>
+        var streamed: Bool
+        var containerId: String?
+    }
+
+    /// Creates a runner answering through `mailbox`. `client` defaults to `DOCKER_HOST`.
+    public init(mailbox: Mailbox, themes: ThemeCatalog, capability: ColorCapability, host: TerminalHost?,
+                client: DockerClient? = nil) {
+        self.mailbox = mailbox
+        self.themes = themes
+        self.capability = capability
+        self.host = host
+        self.client = client
+    }
+
+    /// Routes the engine's `[DEBUG]` lines into the Debug pane instead of stdout (which is
+    /// the screen), and turns them on: they also name each run's container.
+    public func installDebugSink() {
+        DebugLog.setSink { [weak self] line in
+            self?.noteContainer(in: line)
+            self?.mailbox.send(.debugLines([line]))
+        }
+        DebugLog.enable()
+    }
+
+    /// Performs one effect. `.quit` is the loop's business and ignored here.
+    public func perform(_ effect: Effect) {
+        switch effect {
+        case .probeDocker: probeDocker()
+        case .loadCode(let path): loadCode(path)
+        case .startRun(let spec): start(spec)
+        case .cancelRun(let id): cancel(id)
+        case .inspectContainer(let id): inspect(id)
+        case .releasePersistentEngine: Task { await engines.release() }
+        case .openEditor(let path): edit(path)
+        case .saveOutput(let path, let text): save(text, to: path)
+        case .loadTheme(let name):
+            let loaded = themes.load(name, capability: capability)
+            mailbox.send(.themeLoaded(name: loaded.name, theme: loaded.theme, warning: loaded.warning))
+        case .setMouse(let on): host?.setMouse(on)
+        case .redraw: host?.invalidate()
+        case .quit: break
+        }
+    }
+
+    /// Cancels every run and removes the containers the TUI made (persisted ones stay),
+    /// waiting at most `timeout` seconds.
+    public func shutdown(timeout: TimeInterval = 5) {
+        let active = lock.withLock { Array(runs.keys) }
+        for id in active { cancel(id) }
+        let tasks = lock.withLock { runs.values.map(\.task) }
+        let done = DispatchSemaphore(value: 0)
+        Task { [engines] in
+            for task in tasks { await task.value }
+            await engines.release()
+            done.signal()
+        }
+        _ = done.wait(timeout: .now() + timeout)
+    }
+
+    // MARK: - Effects
+
+    private func dockerClient() throws -> DockerClient {
+        try lock.withLock {
+            if let client { return client }
+            let made = try DockerClient.fromEnvironment()
+            client = made
+            return made
+        }
+    }
+
+    private func probeDocker() {
+        Task {
+            do {
+                let client = try dockerClient()
+                let version = try await client.apiVersion()
+                mailbox.send(.dockerReady(endpoint: client.endpoint.description, apiVersion: version.description))
+            } catch {
+                mailbox.send(.dockerUnavailable("\(error)"))
+            }
+        }
+    }
+
+    private func loadCode(_ path: String) {
+        Task {
+            do {
+                let text = try String(contentsOfFile: path, encoding: .utf8)
+                mailbox.send(.codeLoaded(path: path, text: text))
+            } catch {
+                mailbox.send(.codeLoadFailed(path: path, message: "cannot read \(path): \(error.localizedDescription)"))
+            }
+        }
+    }
+
+    private func start(_ spec: RunSpec) {
+        let token = CancelToken()
+        lock.withLock {
+            let task = Task { await self.execute(spec, token: token) }
+            runs[spec.id] = ActiveRun(token: token, task: task, streamed: spec.stream)
+        }
+    }
+
+    private func execute(_ spec: RunSpec, token: CancelToken) async {
+        var owned: DockerEngine?
+        do {
+            let (request, _) = try spec.flags.makeRequest(options: spec.options) { "" }
+            let (engine, isOwned) = try await engines.engine(for: spec, runtime: request.runtime, client: try dockerClient())
+            if isOwned { owned = engine }
+            try await engine.start()
+            if spec.stream {
+                for try await event in engine.executeStream(request, cancel: token) {
+                    mailbox.send(.runEvents(id: spec.id, [event]))
+                }
+                let kept = spec.options.mode == .persistent ? await engine.containerId : nil
+                mailbox.send(.runFinished(id: spec.id, .streamed(containerId: kept)))
+            } else {
+                mailbox.send(.runFinished(id: spec.id, .buffered(try await engine.execute(request))))
+            }
+        } catch {
+            mailbox.send(.runFailed(id: spec.id, message: "\(error)"))
+        }
+        // Waits for the container's removal, so nothing outlives the run unless persist is on.
+        await owned?.stop()
+        _ = lock.withLock { runs.removeValue(forKey: spec.id) }
+    }
+
+    private func cancel(_ id: Int) {
+        guard let run = lock.withLock({ runs[id] }) else { return }
+        run.token.cancel()
+        // A buffered `execute` takes no cancel token: killing its container ends the exec.
+        guard !run.streamed, let container = run.containerId, let client = try? dockerClient() else { return }
+        Task { try? await client.killContainer(container) }
+    }
+
+    /// Remembers the container an active run created, from the engine's debug line.
+    private func noteContainer(in line: String) {
+        guard let id = AppState.createdContainer(in: line) else { return }
+        lock.withLock {
+            for key in runs.keys where runs[key]?.containerId == nil { runs[key]?.containerId = id }
+        }
+    }
+
+    private func inspect(_ id: String) {
+        Task {
+            do {
+                let snapshot = try await ContainerInspector(client: try dockerClient()).snapshot(id)
+                mailbox.send(.containerInspected(snapshot))
+            } catch DockerError.api(404, _) {
+                mailbox.send(.containerGone(id: id))
+            } catch {
+                mailbox.send(.containerInspectFailed(id: id, message: "\(error)"))
+            }
+        }
+    }
+
+    /// Runs `$VISUAL`/`$EDITOR` (else vi) on the file with the terminal handed over, then
+    /// reloads the file.
+    private func edit(_ path: String) {
+        let environment = ProcessInfo.processInfo.environment
+        let editor = environment["VISUAL"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["EDITOR"].flatMap { $0.isEmpty ? nil : $0 } ?? "vi"
+        host?.suspend()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "\(editor) \"$1\"", "sh", path]
+        do {
+            try process.run()
+            process.waitUntilExit()
+        } catch {
+            mailbox.send(.effectFailed("cannot start the editor \(editor): \(error.localizedDescription)"))
+        }
+        host?.resume()
+        loadCode(path)
+    }
+
+    private func save(_ text: String, to path: String) {
+        let expanded = (path as NSString).expandingTildeInPath
+        Task {
+            do {
+                try (text + (text.isEmpty ? "" : "\n")).write(toFile: expanded, atomically: true, encoding: .utf8)
+                mailbox.send(.outputSaved(path: expanded))
+            } catch {
+                mailbox.send(.effectFailed("cannot save to \(expanded): \(error.localizedDescription)"))
+            }
+        }
+    }
+}

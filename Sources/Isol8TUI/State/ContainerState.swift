@@ -1,0 +1,55 @@
+import Foundation
+import Isol8Core
+import TerminalKit
+
+/// The container pane: which container the last run used and what inspecting it found.
+public struct ContainerState: Sendable {
+    /// Whether the container can still be inspected.
+    public enum Phase: Equatable, Sendable {
+        /// No run has made a container yet.
+        case none
+        /// It exists (or did at the last look); refreshed on ticks.
+        case live
+        /// Docker no longer knows it (removed after an ephemeral run, or by hand).
+        case gone
+    }
+
+    /// The container id, once known.
+    public var id: String?
+    /// Whether it can still be inspected.
+    public var phase: Phase = .none
+    /// The latest inspection.
+    public var snapshot: ContainerSnapshot?
+    /// The limits the run asked for, to compare with what Docker reports.
+    public var requested: Isol8Options?
+    /// The last inspection error, shown until the next success.
+    public var error: String?
+    /// An inspection is on its way; ticks do not ask again meanwhile.
+    public var inFlight = false
+    /// When the last inspection was asked for.
+    public var lastRequest: Date?
+    /// Scroll position of the pane's text.
+    public var view = TextViewState(follow: false)
+
+    /// Seconds between refreshes while the container lives.
+    public static let refreshInterval: TimeInterval = 2
+
+    /// Creates an empty pane.
+    public init() {}
+
+    /// Points the pane at a (new) container.
+    public mutating func track(_ id: String, requested: Isol8Options) {
+        guard id != self.id else { return }
+        self = ContainerState()
+        self.id = id
+        self.requested = requested
+        phase = .live
+    }
+
+    /// Whether a tick at `now` should inspect again.
+    public func needsRefresh(at now: Date) -> Bool {
+        guard phase == .live, id != nil, !inFlight else { return false }
+        guard let last = lastRequest else { return true }
+        return now.timeIntervalSince(last) >= ContainerState.refreshInterval
+    }
+}

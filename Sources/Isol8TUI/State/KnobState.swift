@@ -1,0 +1,101 @@
+import Isol8Core
+
+/// The knobs of the next run: the effective engine configuration (with where each value came
+/// from), the request-level flags (code source, runtime, stdin, packages) and streaming.
+/// Every change made in the TUI is recorded with source `tui` and remembered in ``changed``.
+public struct KnobState: Sendable {
+    /// Engine options and their provenance, as the Config pane lists them.
+    public private(set) var effective: EffectiveConfig
+    /// The code source and request-level knobs.
+    public private(set) var flags: RunFlags
+    /// Stream output live (`executeStream`) rather than collect it (`execute`).
+    public private(set) var stream: Bool
+    /// Config keys changed in this session, highlighted in the Config pane.
+    public private(set) var changed: Set<String> = []
+
+    /// Creates the knobs from the resolved config and the command-line flags.
+    public init(effective: EffectiveConfig, flags: RunFlags, stream: Bool) {
+        self.effective = effective
+        self.flags = flags
+        self.stream = stream
+        self.effective.override("runtime", value: runtime.rawValue,
+                                source: flags.runtime == nil ? .builtIn : .flag("--runtime")) { _ in }
+        self.effective.override("stream", value: stream ? "on" : "off",
+                                source: stream ? .builtIn : .flag("--no-stream")) { _ in }
+        self.effective.override("stdin", value: KnobState.describeStdin(flags.stdin),
+                                source: flags.stdin == nil ? .builtIn : .flag("--stdin")) { _ in }
+        self.effective.override("installPackages", value: KnobState.list(flags.install),
+                                source: flags.install.isEmpty ? .builtIn : .flag("--install")) { _ in }
+    }
+
+    /// The engine options of the next run.
+    public var options: Isol8Options { effective.options }
+
+    /// The runtime of the next run: the knob, else the file extension, else the CLI default.
+    public var runtime: Runtime {
+        if let name = flags.runtime, let runtime = Runtime(rawValue: name) { return runtime }
+        if let file = flags.file, let detected = try? RuntimeRegistry.detect(file) { return detected }
+        return flags.cmd != nil ? .bash : .python
+    }
+
+    /// The image the next run will use.
+    public var resolvedImage: String { options.image ?? RuntimeRegistry.adapter(for: runtime).image }
+
+    /// Every knob with its value, in Config-pane order.
+    public var snapshot: [KnobValue] {
+        effective.entries.map { KnobValue(key: $0.key, value: $0.value) }
+    }
+
+    /// One line naming the knobs people change most, for the history list.
+    public var summary: String {
+        let o = options
+        var parts = [runtime.rawValue, "mem \(o.memoryLimit)", "net \(o.network.rawValue)",
+                     "cpu \(KnobState.number(o.cpuLimit))", "pids \(o.pidsLimit)", "timeout \(o.timeoutMs)ms"]
+        if o.persist { parts.append("persist") }
+        if o.mode == .persistent { parts.append("persistent") }
+        if !stream { parts.append("no-stream") }
+        return parts.joined(separator: " · ")
+    }
+
+    /// The spec of run `id` with the knobs as they are now.
+    public func runSpec(id: Int) -> RunSpec {
+        RunSpec(id: id, flags: flags, options: options, stream: stream, maxConcurrent: effective.maxConcurrent)
+    }
+
+    /// Sets an engine option from the TUI.
+    public mutating func setOption(_ key: String, value: String, _ apply: (inout Isol8Options) -> Void) {
+        effective.override(key, value: value, source: .tui, apply: apply)
+        changed.insert(key)
+    }
+
+    /// Sets a request-level flag from the TUI and shows it under `key`.
+    public mutating func setFlag(_ key: String, value: String, _ apply: (inout RunFlags) -> Void) {
+        apply(&flags)
+        effective.override(key, value: value, source: .tui) { _ in }
+        changed.insert(key)
+    }
+
+    /// Turns streaming on or off.
+    public mutating func setStream(_ on: Bool) {
+        stream = on
+        effective.override("stream", value: on ? "on" : "off", source: .tui) { _ in }
+        changed.insert("stream")
+    }
+
+    /// A list knob's value as the Config pane shows it.
+    static func list(_ items: [String]) -> String {
+        items.isEmpty ? "(none)" : items.joined(separator: ", ")
+    }
+
+    /// `0.5`, `1`, `2.25`: no trailing `.0`.
+    static func number(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+
+    /// Stdin is user data, not a secret, but can be long: its size and a short preview.
+    static func describeStdin(_ stdin: String?) -> String {
+        guard let stdin else { return "(none)" }
+        let preview = stdin.count > 24 ? String(stdin.prefix(24)) + "…" : stdin
+        return "\(stdin.utf8.count) bytes: \(preview)"
+    }
+}

@@ -1,0 +1,14 @@
+import TerminalKit
+
+/// Something drawn over the panes that takes the keys until Esc closes it. Overlays stack:
+/// the focus stack's top gets every key.
+public enum Overlay: Sendable {
+    /// The `?` help, scrolled to a row.
+    case help(scroll: Int)
+    /// The `:` or `/` prompt.
+    case prompt(PromptState)
+    /// "Quit while a run is active?"
+    case confirmQuit(Dialog)
+    /// What differs between two runs.
+    case diff(DiffState)
+}

@@ -1,0 +1,47 @@
+import Foundation
+import Isol8Core
+import TerminalKit
+
+/// Everything that can change the state: input from the terminal, the clock, and the
+/// results of effects coming back from the ``EffectRunner``.
+public enum Action: Sendable {
+    // Terminal
+    case key(KeyEvent)
+    case mouse(MouseEvent)
+    case resize(Size)
+    /// The clock moved on (spinner, elapsed time, container refresh).
+    case tick(Date)
+
+    // Effect results
+    case dockerReady(endpoint: String, apiVersion: String)
+    case dockerUnavailable(String)
+    case codeLoaded(path: String, text: String)
+    case codeLoadFailed(path: String, message: String)
+    /// Stream events of run `id`, batched in arrival order.
+    case runEvents(id: Int, [StreamEvent])
+    /// Run `id` ended normally: with the buffered result (no-stream) or after its stream.
+    case runFinished(id: Int, RunCompletion)
+    /// Run `id` failed before or while running (validation, Docker, engine).
+    case runFailed(id: Int, message: String)
+    /// Lines the engine logged through `DebugLog`.
+    case debugLines([String])
+    case containerInspected(ContainerSnapshot)
+    /// Docker no longer knows the container.
+    case containerGone(id: String)
+    case containerInspectFailed(id: String, message: String)
+    /// A theme to use; `warning` says why it is not the one asked for (a broken file: the
+    /// message names the file and the bad key, and the theme is the default).
+    case themeLoaded(name: String, theme: Theme, warning: String?)
+    case outputSaved(path: String)
+    /// An effect failed in a way only the status line needs to know.
+    case effectFailed(String)
+}
+
+/// How a run that was not an engine failure ended.
+public enum RunCompletion: Sendable {
+    /// The stream ended (its `exit` event carried the code). `containerId` is the persistent
+    /// container, when the run used one.
+    case streamed(containerId: String?)
+    /// `execute` returned.
+    case buffered(ExecutionResult)
+}

@@ -1,0 +1,28 @@
+/// I/O the reducer asks for, as data: the ``EffectRunner`` performs it and answers with
+/// actions. Tests assert on these values instead of doing the I/O.
+public enum Effect: Equatable, Sendable {
+    /// Ask the Docker daemon for its API version.
+    case probeDocker
+    /// Read the code file.
+    case loadCode(String)
+    /// Run code on an engine built from the spec's knobs.
+    case startRun(RunSpec)
+    /// Stop run `id` (its container is killed and removed unless `persist` is on).
+    case cancelRun(Int)
+    /// Inspect a container (state, limits, stats, processes, /sandbox).
+    case inspectContainer(String)
+    /// Drop the engine kept for persistent mode (removing its container).
+    case releasePersistentEngine
+    /// Suspend the screen, run `$EDITOR` on the file, reload it.
+    case openEditor(String)
+    /// Write text to a file.
+    case saveOutput(path: String, text: String)
+    /// Load a theme by name or path.
+    case loadTheme(String)
+    /// Capture the mouse, or give it back to the terminal.
+    case setMouse(Bool)
+    /// Repaint the whole screen.
+    case redraw
+    /// Leave the app.
+    case quit
+}

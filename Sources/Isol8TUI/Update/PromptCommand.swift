@@ -1,0 +1,91 @@
+/// A command typed at the `:` prompt, parsed but not yet applied.
+public enum PromptCommand: Equatable, Sendable {
+    case set(knob: String, value: String)
+    case allow(String), deny(String)
+    case unallow(String?), undeny(String?)
+    case install(String), uninstall(String?)
+    case secret(String)
+    case stdin(String?)
+    case run, cancel, quit, help, clear
+    case save(String)
+    case theme(String?)
+    case mouse(Bool?)
+
+    /// Command words, their arguments and what they do (completion and the help overlay).
+    public static let catalog: [(name: String, usage: String, description: String)] = [
+        ("set", "set KNOB VALUE", "change a knob: " + KnobCatalog.all.map(\.name).joined(separator: ", ")),
+        ("allow", "allow REGEX", "allow hosts matching an extended regex (filtered network)"),
+        ("deny", "deny REGEX", "block hosts matching an extended regex (filtered network)"),
+        ("unallow", "unallow [REGEX]", "remove one allow pattern, or all"),
+        ("undeny", "undeny [REGEX]", "remove one deny pattern, or all"),
+        ("install", "install PKG", "install a package before the code runs"),
+        ("uninstall", "uninstall [PKG]", "remove one package, or all"),
+        ("secret", "secret KEY=VALUE", "a secret env var, masked in output (value never shown)"),
+        ("stdin", "stdin [TEXT]", "data piped to the program; none clears it"),
+        ("run", "run", "run the code with the current knobs"),
+        ("cancel", "cancel", "cancel the active run"),
+        ("save", "save PATH", "save the output pane to a file"),
+        ("theme", "theme [NAME|PATH]", "switch theme (no name: the next one)"),
+        ("mouse", "mouse [on|off]", "capture the mouse, or leave it to the terminal for copying"),
+        ("clear", "clear", "clear the output pane"),
+        ("help", "help", "show the keys and commands"),
+        ("quit", "quit", "leave (asks first while a run is active)"),
+    ]
+
+    /// Parses a prompt line (without the leading `:`).
+    public static func parse(_ line: String) throws -> PromptCommand {
+        let trimmed = line.drop { $0 == " " }
+        let word = String(trimmed.prefix { $0 != " " })
+        // The rest keeps inner spaces: `:stdin a b` pipes "a b".
+        let rest = String(trimmed.dropFirst(word.count).drop { $0 == " " })
+        let argument = rest.isEmpty ? nil : rest
+        switch word.lowercased() {
+        case "set":
+            let parts = rest.split(separator: " ", maxSplits: 1).map(String.init)
+            guard let name = parts.first else { throw KnobError("set: which knob? " + KnobCatalog.all.map(\.name).joined(separator: ", ")) }
+            guard let knob = KnobCatalog.named(name) else {
+                throw KnobError("set: unknown knob \"\(name)\"; knobs: " + KnobCatalog.all.map(\.name).joined(separator: ", "))
+            }
+            guard parts.count == 2 else { throw KnobError("set \(knob.name): give a value (\(knob.valueHint))") }
+            return .set(knob: knob.name, value: parts[1].trimmingTrailingSpaces())
+        case "allow": return .allow(rest)
+        case "deny": return .deny(rest)
+        case "unallow": return .unallow(argument)
+        case "undeny": return .undeny(argument)
+        case "install":
+            guard let argument else { throw KnobError("install: give a package, e.g. :install requests") }
+            return .install(argument)
+        case "uninstall": return .uninstall(argument)
+        case "secret": return .secret(rest)
+        case "stdin": return .stdin(argument)
+        case "run", "r": return .run
+        case "cancel": return .cancel
+        case "quit", "q": return .quit
+        case "help": return .help
+        case "clear": return .clear
+        case "save", "w":
+            guard let argument else { throw KnobError("save: give a file, e.g. :save output.txt") }
+            return .save(argument)
+        case "theme": return .theme(argument)
+        case "mouse":
+            guard let argument else { return .mouse(nil) }
+            switch argument.lowercased() {
+            case "on": return .mouse(true)
+            case "off": return .mouse(false)
+            default: throw KnobError("mouse: use on or off")
+            }
+        case "":
+            throw KnobError("type a command: " + catalog.map(\.name).joined(separator: ", "))
+        default:
+            throw KnobError("unknown command \"\(word)\"; commands: " + catalog.map(\.name).joined(separator: ", "))
+        }
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}

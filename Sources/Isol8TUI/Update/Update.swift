@@ -1,0 +1,73 @@
+import Foundation
+import Isol8Core
+import TerminalKit
+
+/// The reducer: applies one action to the state and returns the I/O to perform. Pure and
+/// synchronous — all time comes in through `.tick`, all I/O goes out as ``Effect``s.
+public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
+    switch action {
+    case .key(let key):
+        return state.handleKey(key)
+    case .mouse(let event):
+        return state.handleMouse(event)
+    case .resize(let size):
+        state.size = size
+        return []
+    case .tick(let now):
+        return state.tick(now)
+    case .dockerReady(let endpoint, let apiVersion):
+        state.docker = .ready(endpoint: endpoint, apiVersion: apiVersion)
+        return []
+    case .dockerUnavailable(let message):
+        state.docker = .unavailable(message)
+        state.status.say(message, error: true)
+        return []
+    case .codeLoaded(let path, let text):
+        guard path == state.code.path else { return [] }
+        state.code.setText(text)
+        return []
+    case .codeLoadFailed(let path, let message):
+        guard path == state.code.path else { return [] }
+        state.code.error = message
+        state.status.say(message, error: true)
+        return []
+    case .runEvents(let id, let events):
+        state.applyRunEvents(id, events)
+        return []
+    case .runFinished(let id, let completion):
+        return state.finishRun(id, completion)
+    case .runFailed(let id, let message):
+        state.failRun(id, message)
+        return []
+    case .debugLines(let lines):
+        return state.applyDebugLines(lines)
+    case .containerInspected(let snapshot):
+        state.containerInspected(snapshot)
+        return []
+    case .containerGone(let id):
+        guard id == state.container.id else { return [] }
+        state.container.phase = .gone
+        state.container.inFlight = false
+        return []
+    case .containerInspectFailed(let id, let message):
+        guard id == state.container.id else { return [] }
+        state.container.error = message
+        state.container.inFlight = false
+        return []
+    case .themeLoaded(let name, let theme, let warning):
+        state.theme = theme
+        state.themeName = name
+        if let warning {
+            state.status.say(warning, error: true)
+        } else {
+            state.status.say("theme: \(name)")
+        }
+        return []
+    case .outputSaved(let path):
+        state.status.say("saved the output to \(path)")
+        return []
+    case .effectFailed(let message):
+        state.status.say(message, error: true)
+        return []
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import Isol8Core
+import TerminalKit
+
+/// The container pane's text: identity, state, limits asked for against limits Docker
+/// applied, usage, processes and the `/sandbox` listing. Everything that came from Docker
+/// (names, command lines, file names) is sanitised.
+enum ContainerLines {
+    static func build(_ container: ContainerState, now: Date, theme: Theme) -> [Line] {
+        guard let id = container.id else {
+            return [
+                Line("No container yet.", style: theme[.dim]),
+                Line("A run's container shows here while it exists. Ephemeral runs remove it at the end;", style: theme[.dim]),
+                Line("keep it for inspection with :set persist on, or reuse one with :set persistent on.", style: theme[.dim]),
+            ]
+        }
+        var lines: [Line] = []
+        func field(_ name: String, _ value: String, _ style: Style? = nil) {
+            lines.append(Line(spans: [Span(pad(name), style: theme[.header].removing(.underline)),
+                                      Span(clean(value), style: style ?? theme[.text])]))
+        }
+        field("id", String(id.prefix(12)))
+        if container.phase == .gone {
+            field("state", "removed", theme[.dim])
+            lines.append(Line("The container is gone (ephemeral runs remove theirs). :set persist on keeps it.", style: theme[.dim]))
+            return lines
+        }
+        guard let snap = container.snapshot else {
+            field("state", container.error.map { "inspect failed: \($0)" } ?? "inspecting…",
+                  container.error == nil ? theme[.dim] : theme[.statusError])
+            return lines
+        }
+        if !snap.name.isEmpty { field("name", snap.name) }
+        field("image", snap.image)
+        var state = snap.state
+        if snap.running, let started = snap.startedAt { state += " · up " + Format.uptime(seconds: Int(now.timeIntervalSince(started))) }
+        if !snap.running, let code = snap.exitCode { state += " · exit \(code)" }
+        field("state", state, snap.running ? theme[.statusOK] : theme[.text])
+        if snap.oomKilled { field("", "OOM killed", theme[.statusError]) }
+        if let error = container.error { field("refresh", "failed: \(error)", theme[.statusError]) }
+
+        lines.append(Line(spans: [Span(pad("limits"), style: theme[.header]), Span(pad("requested", 14), style: theme[.header]),
+                                  Span("docker", style: theme[.header])]))
+        let asked = container.requested
+        let limits = snap.limits
+        limitRow("memory", asked?.memoryLimit, limits.memoryBytes.map { Format.bytes($0) }, into: &lines, theme: theme)
+        limitRow("cpu", asked.map { KnobState.number($0.cpuLimit) },
+                 limits.nanoCpus.map { KnobState.number(Double($0) / 1e9) }, into: &lines, theme: theme)
+        limitRow("pids", asked.map { String($0.pidsLimit) }, limits.pidsLimit.map(String.init), into: &lines, theme: theme)
+        limitRow("network", asked?.network.rawValue, limits.networkMode, into: &lines, theme: theme)
+        limitRow("/sandbox", asked?.sandboxSize, tmpfsSize(limits.tmpfs["/sandbox"]), into: &lines, theme: theme)
+        limitRow("/tmp", asked?.tmpSize, tmpfsSize(limits.tmpfs["/tmp"]), into: &lines, theme: theme)
+        limitRow("read-only", asked.map { String($0.readonlyRootFs) }, limits.readonlyRootfs.map(String.init), into: &lines, theme: theme)
+
+        if let usage = snap.usage {
+            var parts: [String] = []
+            if let mem = usage.memoryBytes {
+                parts.append("mem " + Format.bytes(mem) + (usage.memoryLimitBytes.map { " / " + Format.bytes($0) } ?? ""))
+            }
+            if let cpu = usage.cpuPercent { parts.append(String(format: "cpu %.1f%%", cpu)) }
+            if let pids = usage.pids { parts.append("pids \(pids)") }
+            field("usage", parts.joined(separator: " · "))
+        }
+        if let top = snap.processes {
+            lines.append(Line("processes", style: theme[.header]))
+            lines.append(Line("  " + clean(top.titles.joined(separator: " ")), style: theme[.dim]))
+            for row in top.rows { lines.append(Line("  " + clean(row.joined(separator: " ")))) }
+        }
+        if let listing = snap.sandboxListing {
+            lines.append(Line("/sandbox", style: theme[.header]))
+            for entry in TextSanitizer.sanitize(listing).split(separator: "\n") { lines.append(Line("  " + entry)) }
+        }
+        return lines
+    }
+
+    private static func limitRow(_ name: String, _ asked: String?, _ reported: String?, into lines: inout [Line], theme: Theme) {
+        lines.append(Line(spans: [Span(pad("  " + name), style: theme[.text]), Span(pad(asked ?? "-", 14), style: theme[.text]),
+                                  Span(clean(reported ?? "-"), style: theme[.text])]))
+    }
+
+    /// `size=512m` out of a tmpfs option string.
+    private static func tmpfsSize(_ options: String?) -> String? {
+        options?.split(separator: ",").first { $0.hasPrefix("size=") }.map { String($0.dropFirst(5)) }
+    }
+
+    private static func pad(_ text: String, _ width: Int = 12) -> String {
+        text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+    }
+
+    private static func clean(_ text: String) -> String {
+        TextSanitizer.sanitize(text).replacingOccurrences(of: "\n", with: " ")
+    }
+}

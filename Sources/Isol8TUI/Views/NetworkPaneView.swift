@@ -1,0 +1,45 @@
+import Isol8Core
+import TerminalKit
+
+/// Pane 3: the filtering proxy's log of the current run, one request a row, blocked ones in
+/// the block colour.
+enum NetworkPaneView {
+    static let columns = [
+        TableColumn("time", width: .length(8)),
+        TableColumn("action", width: .length(6)),
+        TableColumn("method", width: .length(7)),
+        TableColumn("host", width: .fill(2)),
+        TableColumn("path", width: .fill(3)),
+        TableColumn("ms", width: .length(6), alignment: .right),
+    ]
+
+    static func draw(_ state: AppState, focused: Bool, in canvas: inout Canvas, area: Rect) {
+        let theme = state.theme
+        let inner = AppView.sidePane(.network, focused: focused).draw(in: &canvas, area: area, theme: theme)
+        let entries = state.network.entries
+        guard !entries.isEmpty else {
+            AppView.drawNotice(emptyNotice(state.knobs.options), in: &canvas, area: inner, theme: theme)
+            return
+        }
+        let rows = entries.map { entry in
+            ListRow([time(entry.timestamp), entry.action, entry.method, entry.host, entry.path ?? "-", String(entry.durationMs)],
+                    style: entry.action == "BLOCK" ? theme[.block] : theme[.allow])
+        }
+        ListView(columns: columns, showHeader: true).draw(rows, state: state.network.list, in: &canvas, area: inner, theme: theme)
+    }
+
+    /// Says how to get a network log when there is none.
+    static func emptyNotice(_ options: Isol8Options) -> [String] {
+        if options.network == .filtered && options.logNetwork {
+            return ["No requests yet. Requests through the filtering proxy appear here during a run."]
+        }
+        return ["No network log. The network is \(options.network.rawValue) and logging is \(options.logNetwork ? "on" : "off").",
+                "To see requests: :set net filtered and :set log-network on (then :allow REGEX / :deny REGEX)."]
+    }
+
+    /// `12:03:07` out of an ISO timestamp.
+    private static func time(_ timestamp: String) -> String {
+        guard let t = timestamp.firstIndex(of: "T") else { return timestamp }
+        return String(timestamp[timestamp.index(after: t)...].prefix(8))
+    }
+}

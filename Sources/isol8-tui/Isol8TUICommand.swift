@@ -1,0 +1,136 @@
+import ArgumentParser
+import Foundation
+import Isol8Core
+import Isol8TUI
+import TerminalCurses
+import TerminalKit
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `isol8-tui [file] [the flags of isol8 run]`: opens the debugger with those knobs.
+struct Isol8TUICommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "isol8-tui",
+        abstract: "The terminal debugger for isol8: run code in the sandbox, watch it, change a knob, run again.",
+        discussion: "Takes the flags of `isol8 run`. Inside: r runs, x cancels, : sets knobs (:set memory 32m), ? lists every key.")
+
+    @Argument(help: "A source file; its extension picks the runtime (.py .js .mjs .cjs .ts .mts .sh).")
+    var file: String?
+    @Option(name: [.customShort("e"), .long], help: "Inline code to run (python unless --runtime says otherwise).")
+    var eval: String?
+    @Option(help: "Shell command(s), run as bash -c; --runtime still picks the image (default bash).")
+    var cmd: String?
+    @Option(help: "Fetch the code from this URL (needs remoteCode.enabled in the config).")
+    var url: String?
+    @Option(help: "Fetch the code from GitHub: owner/repo/ref/path/to/file.")
+    var github: String?
+    @Option(help: "Fetch the code from a gist: gistId/file.ext.")
+    var gist: String?
+    @Option(help: "Expected SHA-256 of the fetched code.")
+    var hash: String?
+    @Flag(name: .customLong("allow-insecure-code-url"), help: "Allow an http:// code URL.")
+    var allowInsecureCodeURL = false
+    @Option(name: [.customShort("r"), .long], help: "Runtime: python, node, bun, deno or bash.")
+    var runtime: String?
+    @OptionGroup var engine: TUIEngineFlags
+    @Option(help: "Data piped to the program's stdin.")
+    var stdin: String?
+    @Option(help: "Working directory inside /sandbox (relative or absolute).")
+    var workdir: String?
+    @Option(help: "Package to install before running (repeatable; implies --net filtered unless --net is given).")
+    var install: [String] = []
+    @Option(help: "Setup script (inline or a file path) run before the code (repeatable).")
+    var setup: [String] = []
+    @Option(help: "Directory whose files are copied into /sandbox.")
+    var files: String?
+    @Flag(name: .customLong("no-stream"), help: "Collect output and show it at the end instead of streaming.")
+    var noStream = false
+    @Flag(help: "Show the engine's [DEBUG] lines in the Debug pane.")
+    var debug = false
+
+    @Option(help: "Theme: a name from themes/ (default, light, high-contrast, solarized-dark, mono) or a JSON file.")
+    var theme: String?
+    @Flag(name: .customLong("no-mouse"), help: "Start with the mouse left to the terminal (m toggles capture).")
+    var noMouse = false
+    @Flag(name: .customLong("print-keys"), help: "Print the key table (Markdown, with tui.keys overrides) and exit.")
+    var printKeys = false
+
+    var flags: RunFlags {
+        var flags = engine.flags
+        flags.file = file
+        flags.eval = eval
+        flags.cmd = cmd
+        flags.url = url
+        flags.github = github
+        flags.gist = gist
+        flags.hash = hash
+        flags.allowInsecureCodeURL = allowInsecureCodeURL
+        flags.runtime = runtime
+        flags.stdin = stdin
+        flags.workdir = workdir
+        flags.install = install
+        flags.setup = setup
+        flags.filesDir = files
+        flags.debug = debug
+        return flags
+    }
+
+    func run() throws {
+        let loaded: ConfigLoader.Loaded
+        do {
+            loaded = try ConfigLoader().load()
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        let (keymap, keyWarnings) = Keymap.standard.applying(overrides: loaded.config.tui)
+        if printKeys {
+            print(keymap.markdown(), terminator: "")
+            return
+        }
+        guard isatty(STDOUT_FILENO) != 0 && isatty(STDIN_FILENO) != 0 else {
+            FileHandle.standardError.write(Data("isol8-tui needs a terminal; use `isol8 run` for plain output.\n".utf8))
+            throw ExitCode(2)
+        }
+        let flags = self.flags
+        guard [flags.file, flags.eval, flags.cmd, flags.url, flags.github, flags.gist].contains(where: { $0 != nil }) else {
+            throw ValidationError("give the code to debug: a file, -e CODE, --cmd COMMAND, --url, --github or --gist")
+        }
+        if let file = flags.file, !FileManager.default.fileExists(atPath: file) {
+            throw ValidationError("File not found: \(file)")
+        }
+        let effective: EffectiveConfig
+        do {
+            effective = try EffectiveConfig.resolve(loaded, flags: flags)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        let knobs = KnobState(effective: effective, flags: flags, stream: !noStream)
+        let tui = loaded.config.tui
+        let mouse = !noMouse && tui["mouse"] != "false"
+
+        let terminal: CursesTerminal
+        do {
+            terminal = try CursesTerminal(options: CursesOptions(mouse: mouse))
+        } catch {
+            FileHandle.standardError.write(Data("isol8-tui: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        let catalog = ThemeCatalog.standard(executable: Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0]))
+        let chosen = catalog.load(theme ?? tui["theme"] ?? "default", capability: terminal.colorCapability)
+        var state = AppState(knobs: knobs, code: CodeState(flags: flags, runtime: knobs.runtime), size: terminal.size,
+                             keymap: keymap, theme: chosen.theme, themeName: chosen.name, themeNames: catalog.names,
+                             mouseEnabled: mouse,
+                             outputBuffer: OutputBuffer(maxLines: tui["outputMaxLines"].flatMap(Int.init) ?? 100_000,
+                                                        maxBytes: tui["outputMaxBytes"].flatMap(Int.init) ?? 32 << 20))
+        let warnings = [chosen.warning].compactMap { $0 } + keyWarnings + loaded.warnings
+        if !warnings.isEmpty { state.status.say(warnings.joined(separator: " · "), error: true) }
+
+        let device = CursesDevice(terminal)
+        let mailbox = Mailbox()
+        let runner = EffectRunner(mailbox: mailbox, themes: catalog, capability: terminal.colorCapability, host: device)
+        runner.installDebugSink()
+        AppLoop(state: state, device: device, runner: runner, mailbox: mailbox).run()
+        terminal.shutdown()
+    }
+}

@@ -1,0 +1,1 @@
+Isol8TUICommand.main()

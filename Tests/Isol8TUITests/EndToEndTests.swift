@@ -1,0 +1,169 @@
+import Foundation
+import Isol8Core
+import XCTest
+
+/// The real `isol8-tui` in a real terminal (tmux) against the real Docker daemon and images.
+final class EndToEndTests: XCTestCase {
+    private func tui(_ arguments: String, width: Int = 120, height: Int = 40) throws -> TmuxSession {
+        let session = try TmuxSession("\(TmuxSession.binary) \(arguments)", width: width, height: height, in: self)
+        try session.waitFor(text: "local Docker API")
+        return session
+    }
+
+    /// The status line (second row from the bottom).
+    private func status(_ screen: [String]) -> String { screen.count >= 2 ? screen[screen.count - 2] : "" }
+
+    func testHelloRunShowsOutputAndExitZero() throws {
+        let session = try tui("examples/hello.py")
+        try session.waitFor(text: "print(\"hello from the isol8 sandbox\")")
+        try session.press("r")
+        let screen = try session.waitFor("exit 0 in the status line") { self.status($0).contains("run #1: exit 0") }
+        XCTAssertTrue(screen.contains { $0.contains("hello from the isol8 sandbox") })
+        XCTAssertTrue(screen.contains { $0.contains("this line goes to stderr") })
+        XCTAssertTrue(screen.contains { $0.contains("python 3.") })
+        try session.press("q")
+    }
+
+    func testMemoryKnobMakesTheHogRunOutOfMemory() throws {
+        let session = try tui("examples/memory-hog.py")
+        try session.press(":")
+        try session.type("set memory 32m")
+        try session.press("Enter")
+        try session.waitFor(text: "memory = 32m")
+        try session.press("r")
+        let screen = try session.waitFor("OOM in the status line", timeout: 60) { self.status($0).contains("OOM") }
+        XCTAssertTrue(status(screen).contains("exit 137"), status(screen))
+        XCTAssertTrue(screen.contains { $0.contains("OUT OF MEMORY") })
+        try session.press("5")
+        try session.waitFor("memoryLimit from the tui") { $0.contains { $0.contains("memoryLimit") && $0.contains("32m") && $0.contains("tui") } }
+        try session.press("q")
+    }
+
+    func testXCancelsAnInfiniteLoopAndRemovesItsContainer() async throws {
+        let session = try tui("examples/forever.py")
+        try session.press("r")
+        try session.waitFor(text: "tick 2")
+        try session.press("4")
+        let pane = try session.waitFor("the container id") { $0.contains { $0.contains("running · up") } }
+        let id = try XCTUnwrap(containerID(in: pane))
+        try session.press("x")
+        let screen = try session.waitFor("cancelled") { self.status($0).contains("cancelled") }
+        XCTAssertTrue(screen.last?.contains("r run") == true, "the UI stays up after a cancel")
+        let client = try DockerClient.fromEnvironment()
+        var gone = false
+        for _ in 0..<100 where !gone {
+            do {
+                _ = try await client.inspectContainer(id)
+                try await Task.sleep(nanoseconds: 100_000_000)
+            } catch DockerError.api(404, _) {
+                gone = true
+            }
+        }
+        XCTAssertTrue(gone, "container \(id) should be removed after the cancel")
+        try session.press("q")
+    }
+
+    func testResizeMidRunRedrawsCleanly() throws {
+        let session = try tui("examples/forever.py")
+        try session.press("r")
+        try session.waitFor(text: "tick 2")
+        try session.resize(width: 80, height: 24)
+        var screen = try session.waitFor("the 80×24 layout") { $0.count == 24 && $0[0].hasPrefix("isol8-tui") && $0[23].contains("cancel") }
+        XCTAssertTrue(screen[1].hasPrefix("┌─ 1 Code") && screen[1].hasSuffix("┓"), screen[1])
+        XCTAssertTrue(screen[21].hasPrefix("└") && screen[21].hasSuffix("┘"), "side pane bottom border: \(screen[21])")
+        XCTAssertTrue(screen.allSatisfy { $0.count <= 80 })
+        XCTAssertTrue(screen.contains { $0.contains("tick") }, "output keeps streaming after the resize")
+        try session.resize(width: 50, height: 14)
+        try session.waitFor(text: "terminal too small")
+        try session.resize(width: 100, height: 30)
+        screen = try session.waitFor("the 100×30 layout") { $0.count == 30 && $0[1].hasPrefix("┌─ 1 Code") }
+        XCTAssertFalse(screen.joined().contains("too small"), "nothing left over from the notice")
+        try session.press("x")
+        try session.waitFor("cancelled") { self.status($0).contains("cancelled") }
+        try session.press("q")
+    }
+
+    func testQuitRestoresTheTerminal() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tui-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let stty = dir.appendingPathComponent("stty.txt").path
+        let session = try TmuxSession("sh -c '\(TmuxSession.binary) examples/hello.py; stty -a > \(stty); sleep 30'", in: self)
+        try session.waitFor(text: "local Docker API")
+        try session.press("q")
+        let deadline = Date().addingTimeInterval(15)
+        while !FileManager.default.fileExists(atPath: stty) && Date() < deadline { usleep(100_000) }
+        usleep(200_000)
+        let modes = try String(contentsOfFile: stty, encoding: .utf8)
+            .components(separatedBy: CharacterSet(charactersIn: " ;\n")).filter { !$0.isEmpty }
+        XCTAssertTrue(modes.contains("icanon"), "canonical mode is back: \(modes)")
+        XCTAssertTrue(modes.contains("echo"), "echo is back: \(modes)")
+        XCTAssertFalse(modes.contains("-icanon") || modes.contains("-echo"))
+    }
+
+    func testPersistKeepsTheContainerForTheContainerPane() async throws {
+        let session = try tui("--persist examples/hello.py")
+        try session.press("r")
+        try session.waitFor("exit 0") { self.status($0).contains("run #1: exit 0") }
+        try session.press("4", "Enter")
+        let screen = try session.waitFor("the live container with its /sandbox") { rows in
+            rows.contains { $0.contains("running · up") } && rows.contains { $0.contains("main.py") }
+        }
+        XCTAssertTrue(screen.contains { $0.contains("memory") && $0.contains("512m") && $0.contains("512.0 MiB") })
+        XCTAssertTrue(screen.contains { $0.contains("sleep infinity") }, "processes from top")
+        let id = try XCTUnwrap(containerID(in: screen))
+        try await DockerClient.fromEnvironment().removeContainer(id, force: true)
+        try session.press("q")
+        try session.waitFor("the debugger to quit") { !$0.contains { $0.contains("isol8-tui") } }
+    }
+
+    func testDebugLinesGoToTheDebugPaneNeverToTheTerminal() throws {
+        let session = try tui("--debug examples/hello.py")
+        try session.press("r")
+        try session.waitFor("exit 0") { self.status($0).contains("run #1: exit 0") }
+        try session.press("6")
+        let screen = try session.waitFor(text: "[DEBUG] [Pool] Container")
+        XCTAssertTrue(screen[0].hasPrefix("isol8-tui"), "nothing was written over the header")
+        let debugRows = screen.enumerated().filter { $0.element.contains("[DEBUG]") }.map(\.offset)
+        let sideTop = try XCTUnwrap(screen.firstIndex { $0.contains("6 Debug") })
+        XCTAssertTrue(debugRows.allSatisfy { $0 > sideTop }, "[DEBUG] lines only inside the Debug pane")
+        try session.press("q")
+    }
+
+    func testABrokenThemeIsNamedAndTheDefaultIsUsed() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tui-theme-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let theme = dir.appendingPathComponent("broken.json").path
+        try #"{"roles": {"stdrr": {"fg": "red"}}}"#.write(toFile: theme, atomically: true, encoding: .utf8)
+        let session = try tui("--theme \(theme) examples/hello.py", width: 200)
+        let screen = try session.waitFor(text: "using the default theme")
+        XCTAssertTrue(status(screen).contains(theme), status(screen))
+        XCTAssertTrue(status(screen).contains("roles.stdrr"), status(screen))
+        try session.press("q")
+    }
+
+    func testWithoutATerminalItPointsToIsol8Run() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: TmuxSession.binary)
+        process.arguments = ["examples/hello.py"]
+        process.currentDirectoryURL = URL(fileURLWithPath: TmuxSession.root)
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 2)
+        XCTAssertEqual(message, "isol8-tui needs a terminal; use `isol8 run` for plain output.\n")
+    }
+
+    /// The 12-digit id on the Container pane's `id` row.
+    private func containerID(in screen: [String]) -> String? {
+        for row in screen {
+            let fields = row.split(whereSeparator: { $0 == " " || $0 == "┃" || $0 == "│" })
+            if fields.count >= 2, fields[0] == "id", fields[1].count == 12, fields[1].allSatisfy(\.isHexDigit) {
+                return String(fields[1])
+            }
+        }
+        return nil
+    }
+}
