@@ -36,10 +36,15 @@ let package = Package(
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
             ]
         ),
+        .target(
+            name: "Isol8Flags",
+            dependencies: ["Isol8Core", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .executableTarget(
             name: "Isol8CLI",
             dependencies: [
                 "Isol8Core",
+                "Isol8Flags",
                 "Isol8Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -54,7 +59,7 @@ let package = Package(
         .executableTarget(
             name: "isol8-tui",
             dependencies: [
-                "Isol8TUI", "TerminalCurses", "TerminalKit", "Isol8Core",
+                "Isol8TUI", "TerminalCurses", "TerminalKit", "Isol8Core", "Isol8Flags",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

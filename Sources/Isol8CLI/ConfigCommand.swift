@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Isol8Core
+import Isol8Flags
 
 struct ConfigCommand: Isol8Subcommand {
     static let commandName = "config"

@@ -1,40 +1,13 @@
 import ArgumentParser
 import Foundation
 import Isol8Core
+import Isol8Flags
 
 struct Run: Isol8Subcommand {
     static let commandName = "run"
     static let configuration = CommandConfiguration(abstract: "Run code in an isolated container.")
 
-    @Argument(help: "A source file; its extension picks the runtime (.py .js .mjs .cjs .ts .mts .sh).")
-    var file: String?
-    @Option(name: [.customShort("e"), .long], help: "Inline code to run (python unless --runtime says otherwise).")
-    var eval: String?
-    @Option(help: "Shell command(s), run as bash -c; --runtime still picks the image (default bash).")
-    var cmd: String?
-    @Option(help: "Fetch the code from this URL (needs remoteCode.enabled in the config).")
-    var url: String?
-    @Option(help: "Fetch the code from GitHub: owner/repo/ref/path/to/file.")
-    var github: String?
-    @Option(help: "Fetch the code from a gist: gistId/file.ext.")
-    var gist: String?
-    @Option(help: "Expected SHA-256 of the fetched code.")
-    var hash: String?
-    @Flag(name: .customLong("allow-insecure-code-url"), help: "Allow an http:// code URL.")
-    var allowInsecureCodeURL = false
-    @Option(name: [.customShort("r"), .long], help: "Runtime: python, node, bun, deno or bash.")
-    var runtime: String?
-    @OptionGroup var engine: EngineFlags
-    @Option(help: "Data piped to the program's stdin.")
-    var stdin: String?
-    @Option(help: "Working directory inside /sandbox (relative or absolute).")
-    var workdir: String?
-    @Option(help: "Package to install before running (repeatable; implies --net filtered unless --net is given).")
-    var install: [String] = []
-    @Option(help: "Setup script (inline or a file path) run before the code (repeatable).")
-    var setup: [String] = []
-    @Option(help: "Directory whose files are copied into /sandbox.")
-    var files: String?
+    @OptionGroup var runOptions: RunOptions
     @Option(help: "Write stdout to this file (with --no-stream).")
     var out: String?
     @Option(help: "Run on a remote isol8 server (e.g. http://localhost:3000) instead of the local Docker daemon.")
@@ -43,30 +16,7 @@ struct Run: Isol8Subcommand {
     var key: String?
     @Option(name: .customLong("session-id"), help: "Named session on the --host server; it persists after the run (implies --persistent).")
     var sessionId: String?
-    @Flag(name: .customLong("no-stream"), help: "Collect output and print it at the end instead of streaming.")
-    var noStream = false
-    @Flag(help: "Print debug lines.")
-    var debug = false
-
-    var flags: RunFlags {
-        var flags = engine.flags
-        flags.file = file
-        flags.eval = eval
-        flags.cmd = cmd
-        flags.url = url
-        flags.github = github
-        flags.gist = gist
-        flags.hash = hash
-        flags.allowInsecureCodeURL = allowInsecureCodeURL
-        flags.runtime = runtime
-        flags.stdin = stdin
-        flags.workdir = workdir
-        flags.install = install
-        flags.setup = setup
-        flags.filesDir = files
-        flags.debug = debug
-        return flags
-    }
+    var flags: RunFlags { runOptions.flags }
 
     func execute() async throws {
         var flags = self.flags
@@ -119,12 +69,12 @@ struct Run: Isol8Subcommand {
         }
         if let remoteSession { Console.info("[Run] Session ID: \(remoteSession)") }
         DebugLog.debug("[Run] Engine started")
-        if let files = request.files { DebugLog.debug("[Run] Injected \(files.count) files from \(self.files ?? "")") }
+        if let files = request.files { DebugLog.debug("[Run] Injected \(files.count) files from \(runOptions.files ?? "")") }
 
         let interrupt = InterruptHandler()
         let code: Int32
         do {
-            if noStream {
+            if runOptions.noStream {
                 DebugLog.debug("[Run] Using non-streaming mode")
                 code = try await runBuffered(engine, request)
             } else {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Isol8Core
+import Isol8Flags
 import Isol8TUI
 import TerminalCurses
 import TerminalKit
@@ -15,39 +16,7 @@ struct Isol8TUICommand: ParsableCommand {
         abstract: "The terminal debugger for isol8: run code in the sandbox, watch it, change a knob, run again.",
         discussion: "Takes the flags of `isol8 run`. Inside: r runs, x cancels, : sets knobs (:set memory 32m), ? lists every key.")
 
-    @Argument(help: "A source file; its extension picks the runtime (.py .js .mjs .cjs .ts .mts .sh).")
-    var file: String?
-    @Option(name: [.customShort("e"), .long], help: "Inline code to run (python unless --runtime says otherwise).")
-    var eval: String?
-    @Option(help: "Shell command(s), run as bash -c; --runtime still picks the image (default bash).")
-    var cmd: String?
-    @Option(help: "Fetch the code from this URL (needs remoteCode.enabled in the config).")
-    var url: String?
-    @Option(help: "Fetch the code from GitHub: owner/repo/ref/path/to/file.")
-    var github: String?
-    @Option(help: "Fetch the code from a gist: gistId/file.ext.")
-    var gist: String?
-    @Option(help: "Expected SHA-256 of the fetched code.")
-    var hash: String?
-    @Flag(name: .customLong("allow-insecure-code-url"), help: "Allow an http:// code URL.")
-    var allowInsecureCodeURL = false
-    @Option(name: [.customShort("r"), .long], help: "Runtime: python, node, bun, deno or bash.")
-    var runtime: String?
-    @OptionGroup var engine: TUIEngineFlags
-    @Option(help: "Data piped to the program's stdin.")
-    var stdin: String?
-    @Option(help: "Working directory inside /sandbox (relative or absolute).")
-    var workdir: String?
-    @Option(help: "Package to install before running (repeatable; implies --net filtered unless --net is given).")
-    var install: [String] = []
-    @Option(help: "Setup script (inline or a file path) run before the code (repeatable).")
-    var setup: [String] = []
-    @Option(help: "Directory whose files are copied into /sandbox.")
-    var files: String?
-    @Flag(name: .customLong("no-stream"), help: "Collect output and show it at the end instead of streaming.")
-    var noStream = false
-    @Flag(help: "Show the engine's [DEBUG] lines in the Debug pane.")
-    var debug = false
+    @OptionGroup var runOptions: RunOptions
 
     @Option(help: "Theme: a name from themes/ (default, light, high-contrast, solarized-dark, mono) or a JSON file.")
     var theme: String?
@@ -56,25 +25,7 @@ struct Isol8TUICommand: ParsableCommand {
     @Flag(name: .customLong("print-keys"), help: "Print the key table (Markdown, with tui.keys overrides) and exit.")
     var printKeys = false
 
-    var flags: RunFlags {
-        var flags = engine.flags
-        flags.file = file
-        flags.eval = eval
-        flags.cmd = cmd
-        flags.url = url
-        flags.github = github
-        flags.gist = gist
-        flags.hash = hash
-        flags.allowInsecureCodeURL = allowInsecureCodeURL
-        flags.runtime = runtime
-        flags.stdin = stdin
-        flags.workdir = workdir
-        flags.install = install
-        flags.setup = setup
-        flags.filesDir = files
-        flags.debug = debug
-        return flags
-    }
+    var flags: RunFlags { runOptions.flags }
 
     func run() throws {
         let loaded: ConfigLoader.Loaded
@@ -105,7 +56,7 @@ struct Isol8TUICommand: ParsableCommand {
         } catch {
             throw ValidationError("\(error)")
         }
-        let knobs = KnobState(effective: effective, flags: flags, stream: !noStream)
+        let knobs = KnobState(effective: effective, flags: flags, stream: !runOptions.noStream)
         let tui = loaded.config.tui
         let mouse = !noMouse && tui["mouse"] != "false"
 

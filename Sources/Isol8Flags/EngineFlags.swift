@@ -1,43 +1,45 @@
 import ArgumentParser
 import Isol8Core
 
-/// The engine-setting flags shared by `isol8 run` and `isol8 config --sources`.
-struct EngineFlags: ParsableArguments {
+/// The engine-setting flags shared by `isol8 run`, `isol8-tui` and `isol8 config --sources`.
+public struct EngineFlags: ParsableArguments {
+    public init() {}
+
     @Option(help: "Network mode: none (no interface but loopback), filtered (HTTP/HTTPS through the in-container proxy, subject to --allow/--deny) or host (the host's network — no isolation).")
-    var net: String?
+    public var net: String?
     @Option(help: "Timeout in milliseconds (default 30000); the run is killed and exits 137.")
-    var timeout: Int?
+    public var timeout: Int?
     @Option(help: "Memory limit such as 512m or 1g (default 512m), no swap.")
-    var memory: String?
+    public var memory: String?
     @Option(help: "CPU limit in cores, e.g. 0.5 (default 1).")
-    var cpu: Double?
+    public var cpu: Double?
     @Option(name: .customLong("pids-limit"), help: "Maximum number of processes (default 64).")
-    var pidsLimit: Int?
+    public var pidsLimit: Int?
     @Option(name: .customLong("max-output"), help: "Per-stream output cap in bytes for --no-stream (default 1048576).")
-    var maxOutput: Int?
+    public var maxOutput: Int?
     @Option(name: .customLong("sandbox-size"), help: "Size of the /sandbox tmpfs (default 512m).")
-    var sandboxSize: String?
+    public var sandboxSize: String?
     @Option(name: .customLong("tmp-size"), help: "Size of the /tmp tmpfs (default 256m).")
-    var tmpSize: String?
+    public var tmpSize: String?
     @Option(help: "Use this image instead of isol8:<runtime>.")
-    var image: String?
+    public var image: String?
     @Option(help: "Secret KEY=VALUE passed as an environment variable and masked as *** in output (repeatable).")
-    var secret: [String] = []
+    public var secret: [String] = []
     @Flag(help: "Keep one container for this run (persistent mode).")
-    var persistent = false
+    public var persistent = false
     @Flag(help: "Leave the container running afterwards for inspection (remove it with isol8 cleanup).")
-    var persist = false
+    public var persist = false
     @Option(name: .customLong("add-host"), help: "Extra /etc/hosts entry NAME:IP inside the container (repeatable).")
-    var addHost: [String] = []
+    public var addHost: [String] = []
 
     @Option(help: "Allow hosts matching this POSIX extended regex in filtered mode (repeatable; none = allow all not denied).")
-    var allow: [String] = []
+    public var allow: [String] = []
     @Option(help: "Deny hosts matching this POSIX extended regex in filtered mode (repeatable; beats --allow).")
-    var deny: [String] = []
+    public var deny: [String] = []
     @Flag(name: .customLong("log-network"), help: "Report the proxy's request log (filtered mode).")
-    var logNetwork = false
+    public var logNetwork = false
 
-    var flags: RunFlags {
+    public var flags: RunFlags {
         var flags = RunFlags()
         flags.net = net
         flags.timeoutMs = timeout
