@@ -111,3 +111,45 @@ final class ConfigTests: XCTestCase {
         XCTAssertNotNil(try JSONSerialization.jsonObject(with: Data(json.utf8)))
     }
 }
+
+final class AuditLoggerTests: XCTestCase {
+    private func record(_ id: String) -> AuditLogger.Record {
+        AuditLogger.Record(executionId: id, userId: "u", timestamp: "2026-01-01T00:00:00.000Z", runtime: .python, codeHash: "h",
+                           containerId: "c", exitCode: 0, durationMs: 5, resourceUsage: nil, metadata: nil,
+                           code: "print(1)", stdout: "1", stderr: "")
+    }
+
+    func testRetentionRemovesOldLogsAndPostLogScriptGetsThePath() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("isol8-audit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let old = dir.appendingPathComponent("old.log")
+        try "x".write(to: old, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-10 * 86_400)], ofItemAtPath: old.path)
+        let marker = dir.appendingPathComponent("post.txt")
+        let script = dir.appendingPathComponent("post.sh")
+        try "#!/bin/sh\necho \"$1\" > \(marker.path)\n".write(to: script, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+        var config = AuditConfig()
+        config.enabled = true
+        config.logDir = dir.path
+        config.retentionDays = 7
+        config.postLogScript = script.path
+        config.includeOutput = true
+        let logger = AuditLogger(config: config)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: old.path), "older than retentionDays")
+        logger.write(record("e1"))
+        let line = try String(contentsOf: logger.logFile, encoding: .utf8)
+        XCTAssertTrue(line.hasPrefix(#"{"executionId":"e1","userId":"u","timestamp":"#), line)
+        XCTAssertTrue(line.contains(#""stdout":"1""#) && !line.contains(#""code""#), line)
+        for _ in 0..<50 where !FileManager.default.fileExists(atPath: marker.path) { Thread.sleep(forTimeInterval: 0.1) }
+        XCTAssertEqual(try String(contentsOf: marker, encoding: .utf8), logger.logFile.path + "\n")
+    }
+
+    func testDisabledLoggerWritesNothing() {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("isol8-audit-off-\(UUID().uuidString)")
+        var config = AuditConfig()
+        config.logDir = dir.path
+        AuditLogger(config: config).write(record("e2"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.path))
+    }
+}

@@ -50,3 +50,26 @@ final class CustomImageTests: XCTestCase {
         XCTAssertTrue(badName.stderr.contains("Invalid package name: \"a b\""), badName.stderr)
     }
 }
+
+/// `prebuiltImages` from the config are built by `isol8 setup` (spec §8.2).
+final class PrebuiltImageTests: XCTestCase {
+    private let tag = "isol8-prebuilt-test:bash"
+
+    override func tearDown() async throws {
+        try? await Daemon.client.removeImage(tag, force: true)
+    }
+
+    func testSetupBuildsPrebuiltImagesOnce() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("isol8-prebuilt-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let config = #"{"prebuiltImages": [{"tag": "\#(tag)", "runtime": "bash", "installPackages": [], "setupScript": "echo prebuilt-setup"}]}"#
+        try config.write(to: dir.appendingPathComponent("isol8.config.json"), atomically: true, encoding: .utf8)
+        let first = try CLI.run(["setup"], environment: ["HOME": dir.path], directory: dir)
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertTrue(first.stdout.contains("[OK] \(tag) (bash: )\n"), first.stdout)
+        let second = try CLI.run(["setup"], environment: ["HOME": dir.path], directory: dir)
+        XCTAssertTrue(second.stdout.contains("[OK] \(tag) (already exists)\n"), second.stdout)
+        let run = try CLI.run(["run", "--image", tag, "-r", "bash", "-e", "echo code"], environment: ["HOME": dir.path], directory: dir)
+        XCTAssertEqual(run.stdout, "prebuilt-setup\ncode\n", run.stderr)
+    }
+}
