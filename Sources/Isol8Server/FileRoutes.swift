@@ -58,7 +58,6 @@ struct FileRoutes: Sendable {
     static func status(for error: Error) -> Int {
         switch error {
         case Isol8Error.fileRead: return 404
-        case DockerError.notFound: return 404
         case Isol8Error.pathOutsideSandbox: return 400
         case Isol8Error.noActiveContainer: return 409
         default: return 500

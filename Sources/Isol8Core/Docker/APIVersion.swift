@@ -7,8 +7,6 @@ public struct APIVersion: Comparable, Sendable, CustomStringConvertible {
 
     /// The newest version whose request shapes this client has been written against.
     public static let newestKnown = APIVersion(major: 1, minor: 47)
-    /// The oldest version this client can work with (Debian's 20.10 daemon).
-    public static let oldestUsable = APIVersion(major: 1, minor: 41)
 
     public init(major: Int, minor: Int) {
         self.major = major

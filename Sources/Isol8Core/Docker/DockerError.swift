@@ -5,7 +5,6 @@ public enum DockerError: Error, Equatable, CustomStringConvertible, LocalizedErr
     case unreachable(endpoint: String, reason: String)
     case badHost(String)
     case imageMissing(String)
-    case notFound(String)
     case api(status: Int, message: String)
     case protocolError(String)
     case cancelled
@@ -18,8 +17,6 @@ public enum DockerError: Error, Equatable, CustomStringConvertible, LocalizedErr
             return "Invalid DOCKER_HOST \"\(value)\": use unix:///path/to/docker.sock or tcp://host:port."
         case .imageMissing(let image):
             return "Image \(image) not found — run `isol8 setup` to build the isol8 images."
-        case .notFound(let message):
-            return message
         case .api(let status, let message):
             return "Docker API error (\(status)): \(message)"
         case .protocolError(let message):

@@ -9,7 +9,6 @@ public enum Isol8Error: Error, Equatable, CustomStringConvertible, LocalizedErro
     case workdirEscape
     case runtimeLocked(from: Runtime, to: Runtime)
     case invalidMemoryLimit(String)
-    case inlineUnsupported(Runtime)
     case noActiveContainer
     case fileWrite(path: String, exitCode: Int)
     case fileRead(path: String, stderr: String, exitCode: Int)
@@ -36,8 +35,6 @@ public enum Isol8Error: Error, Equatable, CustomStringConvertible, LocalizedErro
             return "Cannot switch runtime from \"\(from.rawValue)\" to \"\(to.rawValue)\". Each persistent container supports a single runtime. Create a new Isol8 instance for a different runtime."
         case .invalidMemoryLimit(let text):
             return "Invalid memory limit format: \"\(text)\". Use e.g. \"512m\", \"1g\"."
-        case .inlineUnsupported:
-            return "Deno adapter requires a file path — inline code is not supported."
         case .noActiveContainer:
             return "No active container. Call execute() first in persistent mode."
         case .fileWrite(let path, let code):
