@@ -145,22 +145,7 @@ public actor DockerEngine: Isol8Engine {
     }
 
     public nonisolated func executeStream(_ request: ExecutionRequest, cancel: CancelToken) -> AsyncThrowingStream<StreamEvent, Error> {
-        AsyncThrowingStream { continuation in
-            let task = Task {
-                do {
-                    try await self.stream(request, cancel: cancel) { continuation.yield($0) }
-                    continuation.finish()
-                } catch {
-                    continuation.finish(throwing: error)
-                }
-            }
-            continuation.onTermination = { termination in
-                if case .cancelled = termination {
-                    cancel.cancel()
-                    task.cancel()
-                }
-            }
-        }
+        EventStream.make(cancel: cancel) { emit in try await self.stream(request, cancel: cancel, emit: emit) }
     }
 
     public func putFile(_ path: String, _ data: Data) async throws {

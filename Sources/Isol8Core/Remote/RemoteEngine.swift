@@ -52,27 +52,14 @@ public final class RemoteEngine: Isol8Engine {
     }
 
     public func executeStream(_ request: ExecutionRequest, cancel: CancelToken) -> AsyncThrowingStream<StreamEvent, Error> {
-        AsyncThrowingStream { continuation in
-            let task = Task {
-                do {
-                    let body = try self.envelope(request)
-                    let decoder = SSEStreamState()
-                    let response = try await self.send(self.request("POST", "/execute/stream", body: body), cancel: cancel) { chunk in
-                        for payload in decoder.feed(chunk) { Self.yield(payload, to: continuation) }
-                    }
-                    try self.check(response, operation: "Stream failed")
-                    for payload in decoder.finish() { Self.yield(payload, to: continuation) }
-                    continuation.finish()
-                } catch {
-                    continuation.finish(throwing: error)
-                }
+        EventStream.make(cancel: cancel) { emit in
+            let body = try self.envelope(request)
+            let decoder = SSEStreamState()
+            let response = try await self.send(self.request("POST", "/execute/stream", body: body), cancel: cancel) { chunk in
+                for payload in decoder.feed(chunk) { Self.deliver(payload, to: emit) }
             }
-            continuation.onTermination = { termination in
-                if case .cancelled = termination {
-                    cancel.cancel()
-                    task.cancel()
-                }
-            }
+            try self.check(response, operation: "Stream failed")
+            for payload in decoder.finish() { Self.deliver(payload, to: emit) }
         }
     }
 
@@ -149,11 +136,11 @@ public final class RemoteEngine: Isol8Engine {
         throw RemoteError.http(operation: operation, status: response.status, message: message)
     }
 
-    private static func yield(_ payload: String, to continuation: AsyncThrowingStream<StreamEvent, Error>.Continuation) {
+    private static func deliver(_ payload: String, to emit: (StreamEvent) -> Void) {
         let trimmed = payload.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return }
         if let event = WireJSON.decodeEvent(trimmed) {
-            continuation.yield(event)
+            emit(event)
         } else {
             // Unknown event types (a newer server) and malformed frames are skipped, as the
             // original client ignores what it cannot parse.
