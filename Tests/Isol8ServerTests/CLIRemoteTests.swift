@@ -3,24 +3,8 @@ import XCTest
 import Isol8Core
 
 /// `isol8 run --host`, `isol8 session list|stop` against a real server (spec §8.1, §8.9).
-final class CLIRemoteTests: XCTestCase {
-    nonisolated(unsafe) static var shared: ServerProcess?
-    var server: ServerProcess { Self.shared! }
+final class CLIRemoteTests: SharedServerTestCase {
     var home: String { server.directory.path }
-
-    override func setUpWithError() throws {
-        if Self.shared == nil {
-            let server = try ServerProcess(config: #"{"cleanup": {"autoPrune": false}}"#)
-            try server.start()
-            Self.shared = server
-        }
-    }
-
-    override class func tearDown() {
-        shared?.stop()
-        shared = nil
-        super.tearDown()
-    }
 
     func isol8(_ arguments: [String], environment: [String: String] = [:]) throws -> CLIRun.Outcome {
         try CLIRun.run(arguments, environment: environment, home: home)

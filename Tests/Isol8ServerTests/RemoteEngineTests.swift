@@ -3,24 +3,7 @@ import XCTest
 import Isol8Core
 
 /// `RemoteEngine` against a real server, with the same behaviour cases as `DockerEngine`.
-final class RemoteEngineTests: XCTestCase {
-    nonisolated(unsafe) static var shared: ServerProcess?
-    var server: ServerProcess { Self.shared! }
-
-    override func setUpWithError() throws {
-        if Self.shared == nil {
-            let server = try ServerProcess(config: #"{"cleanup": {"autoPrune": false}}"#)
-            try server.start()
-            Self.shared = server
-        }
-    }
-
-    override class func tearDown() {
-        shared?.stop()
-        shared = nil
-        super.tearDown()
-    }
-
+final class RemoteEngineTests: SharedServerTestCase {
     func remote(sessionId: String? = nil, key: String = ServerProcess.apiKey) throws -> RemoteEngine {
         try RemoteEngine(host: server.baseURL + "/", apiKey: key, sessionId: sessionId)
     }

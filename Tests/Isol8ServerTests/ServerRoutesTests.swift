@@ -4,26 +4,10 @@ import Isol8Core
 
 /// Every route of spec §6.5 against one real `isol8 serve` (maxConcurrent 3, 1 MiB body
 /// limit, prune off) and real Docker.
-final class ServerRoutesTests: XCTestCase {
-    nonisolated(unsafe) static var shared: ServerProcess?
-
-    var server: ServerProcess { Self.shared! }
+final class ServerRoutesTests: SharedServerTestCase {
+    override class var serverConfig: String { #"{"maxConcurrent": 3, "cleanup": {"autoPrune": false}}"# }
+    override class var serverEnvironment: [String: String] { ["ISOL8_MAX_BODY_BYTES": "1048576"] }
     var client: HTTPClient { HTTPClient(baseURL: server.baseURL) }
-
-    override func setUpWithError() throws {
-        if Self.shared == nil {
-            let server = try ServerProcess(config: #"{"maxConcurrent": 3, "cleanup": {"autoPrune": false}}"#,
-                                           environment: ["ISOL8_MAX_BODY_BYTES": "1048576"])
-            try server.start()
-            Self.shared = server
-        }
-    }
-
-    override class func tearDown() {
-        shared?.stop()
-        shared = nil
-        super.tearDown()
-    }
 
     static let protectedRoutes: [(String, String)] = [
         ("POST", "/execute"), ("POST", "/execute/stream"), ("GET", "/execute/ws"), ("POST", "/file"),
