@@ -83,21 +83,58 @@ final class LifecycleTests: XCTestCase {
         XCTAssertTrue(events.allSatisfy { $0.phase == .code })
     }
 
-    func testCancellingAStreamKillsTheRun() async throws {
-        let before = Set(try await Daemon.managedContainers().map(\.Id))
+    func testCancellingAStreamKillsTheRunAndRemovesItsContainer() async throws {
         let engine = try DockerEngine()
         let cancel = CancelToken()
+        let used = ContainerNote()
         var events = [StreamEvent]()
-        for try await event in engine.executeStream(ExecutionRequest(runtime: .python, code: "import time\nprint('go', flush=True)\ntime.sleep(60)"), cancel: cancel) {
+        let request = ExecutionRequest(runtime: .python, code: "import time\nprint('go', flush=True)\ntime.sleep(60)")
+        for try await event in engine.executeStream(request, cancel: cancel, onContainer: used.set) {
             events.append(event)
             if event.type == .stdout { cancel.cancel() }
         }
+        let live = Set(try await Daemon.managedContainers().map(\.Id))
         await engine.stop()
         XCTAssertEqual(events.last?.type, .exit)
         XCTAssertTrue(events.contains(StreamEvent(.error, "EXECUTION CANCELLED")))
-        let after = Set(try await Daemon.managedContainers().map(\.Id))
-        XCTAssertTrue(after.subtracting(before).isEmpty, "the cancelled run's container is gone")
+        let id = try XCTUnwrap(used.id, "onContainer named the container before the output")
+        XCTAssertFalse(live.contains(id), "removed at once, not kept warm in the pool")
     }
+
+    func testCancellingABufferedRunStopsItAndRemovesItsContainer() async throws {
+        let engine = try DockerEngine()
+        let cancel = CancelToken()
+        let used = ContainerNote()
+        let request = ExecutionRequest(runtime: .python, code: "import time\ntime.sleep(60)")
+        let run = Task { try await engine.execute(request, cancel: cancel, onContainer: used.set) }
+        while used.id == nil { try await Task.sleep(nanoseconds: 50_000_000) }
+        try await Task.sleep(nanoseconds: 300_000_000)
+        cancel.cancel()
+        let result = try await run.value
+        let live = Set(try await Daemon.managedContainers().map(\.Id))
+        await engine.stop()
+        XCTAssertEqual(result.exitCode, 137)
+        XCTAssertEqual(result.containerId, used.id)
+        XCTAssertFalse(live.contains(result.containerId ?? ""), "removed at once, not kept warm in the pool")
+    }
+
+    func testAFinishedRunsContainerGoesBackToThePool() async throws {
+        let engine = try DockerEngine()
+        let used = ContainerNote()
+        let result = try await engine.execute(ExecutionRequest(runtime: .python, code: "print(1)"), cancel: CancelToken(), onContainer: used.set)
+        let live = Set(try await Daemon.managedContainers().map(\.Id))
+        await engine.stop()
+        XCTAssertEqual(result.stdout, "1")
+        XCTAssertTrue(live.contains(try XCTUnwrap(used.id)), "kept warm for the next run")
+    }
+}
+
+/// Remembers the container an engine reports, from whichever thread reports it.
+private final class ContainerNote: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: String?
+    var id: String? { lock.withLock { value } }
+    var set: @Sendable (String) -> Void { { [self] id in lock.withLock { value = id } } }
 }
 
 /// Warm containers are reused, and nothing of one run survives into the next.

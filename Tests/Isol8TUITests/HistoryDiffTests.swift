@@ -11,13 +11,13 @@ final class HistoryDiffTests: XCTestCase {
         state.press("r")
         state.send(.runEvents(id: 1, [StreamEvent(.stdout, "start\nallocated 100MB\ndone\n"), StreamEvent(.exit, "0")]))
         state.advance(1)
-        state.send(.runFinished(id: 1, .streamed(containerId: nil)))
+        state.send(.runFinished(id: 1, .streamed))
         state.command("set memory 32m")
         state.press("r")
         state.send(.runEvents(id: 2, [StreamEvent(.stdout, "start\n"),
                                       StreamEvent(.error, "--- OUT OF MEMORY: killed at 32m ---"), StreamEvent(.exit, "137")]))
         state.advance(2)
-        state.send(.runFinished(id: 2, .streamed(containerId: nil)))
+        state.send(.runFinished(id: 2, .streamed))
         return state
     }
 
@@ -63,7 +63,7 @@ final class HistoryDiffTests: XCTestCase {
 
         var single = Fixture.state()
         single.press("r")
-        single.send(.runFinished(id: 1, .streamed(containerId: nil)))
+        single.send(.runFinished(id: 1, .streamed))
         single.press("7", "d")
         XCTAssertTrue(single.focus.overlays.isEmpty)
         XCTAssertTrue(single.status.message?.contains("mark two runs") == true)

@@ -70,4 +70,16 @@ final class OutputBufferTests: XCTestCase {
         state.press("g")
         XCTAssertTrue(state.screen.contains { $0.contains("990000 older lines dropped") }, "the drop is marked at the top")
     }
+
+    func testAStreamedRunIsTruncatedOnlyWhenThePaneDroppedSomeOfItsOutput() {
+        var state = Fixture.state()
+        state.output = LogState(buffer: OutputBuffer(maxLines: 3, maxBytes: 1 << 20))
+        state.press("r")
+        state.send(.runEvents(id: 1, [StreamEvent(.stdout, "a\nb\n"), StreamEvent(.exit, "0")]), .runFinished(id: 1, .streamed))
+        XCTAssertEqual(state.history.runs[0].result?.truncated, false)
+        state.press("r")
+        state.send(.runEvents(id: 2, [StreamEvent(.stdout, "a\nb\nc\nd\n"), StreamEvent(.exit, "0")]), .runFinished(id: 2, .streamed))
+        XCTAssertEqual(state.history.runs[1].result?.truncated, true)
+        XCTAssertTrue(state.screen.contains { $0.contains("exit 0") && $0.contains("truncated") })
+    }
 }

@@ -22,7 +22,7 @@ final class RunLifecycleTests: XCTestCase {
         XCTAssertEqual(state.output.buffer.map(\.kind), [.stdout, .stderr, .stdout, .setup])
 
         state.advance(1.25)
-        state.send(.runEvents(id: 1, [StreamEvent(.exit, "0")]), .runFinished(id: 1, .streamed(containerId: nil)))
+        state.send(.runEvents(id: 1, [StreamEvent(.exit, "0")]), .runFinished(id: 1, .streamed))
         XCTAssertNil(state.run)
         let result = state.history.runs[0].result
         XCTAssertEqual(result?.exitCode, 0)
@@ -51,7 +51,7 @@ final class RunLifecycleTests: XCTestCase {
         state.press("r")
         state.send(.runEvents(id: 1, [StreamEvent(.stdout, "tick\n"), StreamEvent(.error, "EXECUTION TIMED OUT"),
                                       StreamEvent(.exit, "137")]),
-                   .runFinished(id: 1, .streamed(containerId: nil)))
+                   .runFinished(id: 1, .streamed))
         XCTAssertEqual(state.output.buffer.last, OutputLine("--- EXECUTION TIMED OUT ---", kind: .marker))
         XCTAssertEqual(state.history.runs[0].result?.timedOut, true)
         XCTAssertTrue(state.screen.contains { $0.contains("exit 137") && $0.contains("TIMED OUT") })
@@ -62,7 +62,7 @@ final class RunLifecycleTests: XCTestCase {
         state.press("r")
         let oom = "--- OUT OF MEMORY: the kernel killed the process at the 32m memory limit (raise --memory) ---"
         state.send(.runEvents(id: 1, [StreamEvent(.error, oom), StreamEvent(.exit, "137")]),
-                   .runFinished(id: 1, .streamed(containerId: nil)))
+                   .runFinished(id: 1, .streamed))
         XCTAssertEqual(state.output.buffer.last?.kind, .marker)
         XCTAssertEqual(state.history.runs[0].result?.oomKilled, true)
         XCTAssertTrue(state.screen.contains { $0.contains("exit 137") && $0.contains("OOM") })
@@ -103,7 +103,7 @@ final class RunLifecycleTests: XCTestCase {
         XCTAssertTrue(state.run?.cancelling == true)
         XCTAssertTrue(state.screen.contains { $0.contains("run #1 cancelling") })
         state.send(.runEvents(id: 1, [StreamEvent(.error, "EXECUTION CANCELLED"), StreamEvent(.exit, "137")]),
-                   .runFinished(id: 1, .streamed(containerId: nil)))
+                   .runFinished(id: 1, .streamed))
         XCTAssertEqual(state.history.runs[0].result?.cancelled, true)
         XCTAssertTrue(state.screen.contains { $0.contains("cancelled") })
     }
@@ -132,7 +132,8 @@ final class RunLifecycleTests: XCTestCase {
         var state = Fixture.state()
         state.press("r")
         let id = String(repeating: "ab", count: 32)
-        let effects = state.send(.debugLines(["[DEBUG] [Pool] Container \(id) created for image: isol8:python"]))
+        XCTAssertEqual(state.send(.runContainer(id: 7, containerId: id)), [], "another run's container is not followed")
+        let effects = state.send(.runContainer(id: 1, containerId: id))
         XCTAssertEqual(effects, [.inspectContainer(id)])
         XCTAssertEqual(state.container.requested?.memoryLimit, "512m")
         XCTAssertEqual(state.advance(0.5), [], "one inspection at a time")

@@ -57,6 +57,13 @@ public actor DockerEngine: Isol8Engine {
     }
 
     public func execute(_ request: ExecutionRequest) async throws -> ExecutionResult {
+        try await execute(request, cancel: CancelToken())
+    }
+
+    /// A buffered run that `cancel` stops, telling `onContainer` which container it got as
+    /// soon as it has one (the TUI inspects it while the run is still going).
+    public func execute(_ request: ExecutionRequest, cancel: CancelToken,
+                        onContainer: (@Sendable (String) -> Void)? = nil) async throws -> ExecutionResult {
         await semaphore.acquire()
         defer { Task { await semaphore.release() } }
         let placement: ExecutionPlan.CodePlacement = options.mode == .persistent
@@ -64,6 +71,7 @@ public actor DockerEngine: Isol8Engine {
         let plan = try makePlan(request, placement: placement)
         let startedAt = Self.isoNow()
         let (container, resolution) = try await acquire(for: plan)
+        onContainer?(container.id)
         let tracksResources = options.audit.map { $0.trackResources } ?? false
         let baseline = tracksResources ? await ResourceSampler.snapshot(container) : nil
         let stdout = LimitedOutput(limit: options.maxOutputSize)
@@ -72,7 +80,7 @@ public actor DockerEngine: Isol8Engine {
         let outcome: PipelineOutcome
         var collected = CollectedAfterRun()
         do {
-            outcome = try await runPipeline(plan, resolution, in: container, cancel: CancelToken(), onNetwork: nil) { phase, stream, data in
+            outcome = try await runPipeline(plan, resolution, in: container, cancel: cancel, onNetwork: nil) { phase, stream, data in
                 guard phase == .code else { return }
                 (stream == .stderr ? stderr : stdout).append(data)
             }
@@ -83,7 +91,7 @@ public actor DockerEngine: Isol8Engine {
             await release(container)
             throw error
         }
-        await release(container)
+        await release(container, after: outcome)
         switch outcome {
         case .setupFailed(let code, let setupStderr):
             throw Isol8Error.setupFailed(exitCode: code, stderr: masker.mask(setupStderr))
@@ -145,7 +153,13 @@ public actor DockerEngine: Isol8Engine {
     }
 
     public nonisolated func executeStream(_ request: ExecutionRequest, cancel: CancelToken) -> AsyncThrowingStream<StreamEvent, Error> {
-        EventStream.make(cancel: cancel) { emit in try await self.stream(request, cancel: cancel, emit: emit) }
+        executeStream(request, cancel: cancel, onContainer: nil)
+    }
+
+    /// A stream that also tells `onContainer` which container the run got, before its first event.
+    public nonisolated func executeStream(_ request: ExecutionRequest, cancel: CancelToken,
+                                          onContainer: (@Sendable (String) -> Void)?) -> AsyncThrowingStream<StreamEvent, Error> {
+        EventStream.make(cancel: cancel) { emit in try await self.stream(request, cancel: cancel, onContainer: onContainer, emit: emit) }
     }
 
     public func putFile(_ path: String, _ data: Data) async throws {
@@ -160,12 +174,14 @@ public actor DockerEngine: Isol8Engine {
 
     // MARK: Streaming
 
-    private func stream(_ request: ExecutionRequest, cancel: CancelToken, emit: @escaping @Sendable (StreamEvent) -> Void) async throws {
+    private func stream(_ request: ExecutionRequest, cancel: CancelToken, onContainer: (@Sendable (String) -> Void)?,
+                        emit: @escaping @Sendable (StreamEvent) -> Void) async throws {
         await semaphore.acquire()
         defer { Task { await semaphore.release() } }
         let stem = options.mode == .persistent ? "/sandbox/exec_\(Self.epochMs())" : "/sandbox/main"
         let plan = try makePlan(request, placement: .file(stem: stem))
         let (container, resolution) = try await acquire(for: plan)
+        onContainer?(container.id)
         let masker = SecretMasker(secrets: options.secrets)
         let decoders = StreamDecoders()
         let outcome: PipelineOutcome
@@ -180,7 +196,7 @@ public actor DockerEngine: Isol8Engine {
             await release(container)
             throw error
         }
-        await release(container)
+        await release(container, after: outcome)
         switch outcome {
             case .setupFailed(let code, _):
                 emit(StreamEvent(.error, "Setup script failed (exit code \(code))", phase: .setup))
@@ -304,10 +320,17 @@ public actor DockerEngine: Isol8Engine {
 
     /// After an ephemeral run: keep it for inspection (`persist`) or hand it back to the
     /// pool (which removes it when full; `stop()` drains the rest).
-    private func release(_ container: SandboxContainer) async {
+    private func release(_ container: SandboxContainer, after outcome: PipelineOutcome? = nil) async {
         guard options.mode == .ephemeral else { return }
         if options.persist {
             DebugLog.debug("[Persist] Leaving container running for inspection: \(container.id)")
+            return
+        }
+        if case .finished(let run, _, _)? = outcome, run.cancelled {
+            // The cancelled program may still be running in it: remove the container now
+            // rather than let it burn CPU in the pool until the next cleaning.
+            DebugLog.debug("[Run] Removing the cancelled run's container: \(container.id)")
+            try? await client.removeContainer(container.id, force: true)
             return
         }
         await pool.release(container)

@@ -19,8 +19,6 @@ public final class EffectRunner: @unchecked Sendable {
     private struct ActiveRun {
         var token: CancelToken
         var task: Task<Void, Never>
-        var streamed: Bool
-        var containerId: String?
     }
 
     /// Creates a runner answering through `mailbox`. `client` defaults to `DOCKER_HOST`.
@@ -34,13 +32,9 @@ public final class EffectRunner: @unchecked Sendable {
     }
 
     /// Routes the engine's `[DEBUG]` lines into the Debug pane instead of stdout (which is
-    /// the screen), and turns them on: they also name each run's container.
+    /// the screen); each engine turns them on or off from its `debug` option.
     public func installDebugSink() {
-        DebugLog.setSink { [weak self] line in
-            self?.noteContainer(in: line)
-            self?.mailbox.send(.debugLines([line]))
-        }
-        DebugLog.enable()
+        DebugLog.setSink { [weak self] line in self?.mailbox.send(.debugLines([line])) }
     }
 
     /// Performs one effect. `.quit` is the loop's business and ignored here.
@@ -116,48 +110,33 @@ public final class EffectRunner: @unchecked Sendable {
         let token = CancelToken()
         lock.withLock {
             let task = Task { await self.execute(spec, token: token) }
-            runs[spec.id] = ActiveRun(token: token, task: task, streamed: spec.stream)
+            runs[spec.id] = ActiveRun(token: token, task: task)
         }
     }
 
     private func execute(_ spec: RunSpec, token: CancelToken) async {
-        var owned: DockerEngine?
+        let mailbox = mailbox
+        let onContainer: @Sendable (String) -> Void = { mailbox.send(.runContainer(id: spec.id, containerId: $0)) }
         do {
             let (request, _) = try spec.flags.makeRequest(options: spec.options) { "" }
-            let (engine, isOwned) = try await engines.engine(for: spec, runtime: request.runtime, client: try dockerClient())
-            if isOwned { owned = engine }
-            try await engine.start()
+            let engine = try await engines.engine(for: spec, runtime: request.runtime, client: try dockerClient())
             if spec.stream {
-                for try await event in engine.executeStream(request, cancel: token) {
+                for try await event in engine.executeStream(request, cancel: token, onContainer: onContainer) {
                     mailbox.send(.runEvents(id: spec.id, [event]))
                 }
-                let kept = spec.options.mode == .persistent ? await engine.containerId : nil
-                mailbox.send(.runFinished(id: spec.id, .streamed(containerId: kept)))
+                mailbox.send(.runFinished(id: spec.id, .streamed))
             } else {
-                mailbox.send(.runFinished(id: spec.id, .buffered(try await engine.execute(request))))
+                let result = try await engine.execute(request, cancel: token, onContainer: onContainer)
+                mailbox.send(.runFinished(id: spec.id, .buffered(result)))
             }
         } catch {
             mailbox.send(.runFailed(id: spec.id, message: "\(error)"))
         }
-        // Waits for the container's removal, so nothing outlives the run unless persist is on.
-        await owned?.stop()
         _ = lock.withLock { runs.removeValue(forKey: spec.id) }
     }
 
     private func cancel(_ id: Int) {
-        guard let run = lock.withLock({ runs[id] }) else { return }
-        run.token.cancel()
-        // A buffered `execute` takes no cancel token: killing its container ends the exec.
-        guard !run.streamed, let container = run.containerId, let client = try? dockerClient() else { return }
-        Task { try? await client.killContainer(container) }
-    }
-
-    /// Remembers the container an active run created, from the engine's debug line.
-    private func noteContainer(in line: String) {
-        guard let id = AppState.createdContainer(in: line) else { return }
-        lock.withLock {
-            for key in runs.keys where runs[key]?.containerId == nil { runs[key]?.containerId = id }
-        }
+        lock.withLock { runs[id] }?.token.cancel()
     }
 
     private func inspect(_ id: String) {

@@ -1,24 +1,31 @@
 import Isol8Core
 
-/// Hands out engines for runs: a fresh one per ephemeral run, and one kept across runs while
-/// the `persistent` knob is on — replaced when its options or runtime change, since a
-/// persistent container is created with fixed limits for a single runtime.
+/// Hands out the engine for a run and keeps it while the knobs that shape it stay the same:
+/// an ephemeral engine's warm pool makes the next run start sooner, and a persistent engine
+/// keeps its container. A persistent container has fixed limits and a single runtime, so
+/// for it the runtime is part of what must match.
 actor EngineKeeper {
-    private var kept: (engine: DockerEngine, options: Isol8Options, runtime: Runtime)?
-
-    /// The engine run `spec` should use, and whether the caller must stop it afterwards.
-    func engine(for spec: RunSpec, runtime: Runtime, client: DockerClient) async throws -> (DockerEngine, owned: Bool) {
-        guard spec.options.mode == .persistent else {
-            return (try DockerEngine(options: spec.options, maxConcurrent: spec.maxConcurrent, client: client), true)
-        }
-        if let kept, kept.options == spec.options, kept.runtime == runtime { return (kept.engine, false) }
-        await release()
-        let engine = try DockerEngine(options: spec.options, maxConcurrent: spec.maxConcurrent, client: client)
-        kept = (engine, spec.options, runtime)
-        return (engine, false)
+    private struct Shape: Equatable {
+        var options: Isol8Options
+        var maxConcurrent: Int
+        var persistentRuntime: Runtime?
     }
 
-    /// Stops the kept engine, removing its container.
+    private var kept: (engine: DockerEngine, shape: Shape)?
+
+    /// The engine run `spec` should use, replacing (and stopping) a kept one of another shape.
+    func engine(for spec: RunSpec, runtime: Runtime, client: DockerClient) async throws -> DockerEngine {
+        let shape = Shape(options: spec.options, maxConcurrent: spec.maxConcurrent,
+                          persistentRuntime: spec.options.mode == .persistent ? runtime : nil)
+        if let kept, kept.shape == shape { return kept.engine }
+        await release()
+        let engine = try DockerEngine(options: spec.options, maxConcurrent: spec.maxConcurrent, client: client)
+        try await engine.start()
+        kept = (engine, shape)
+        return engine
+    }
+
+    /// Stops the kept engine, removing its pooled or persistent containers.
     func release() async {
         guard let engine = kept?.engine else { return }
         kept = nil

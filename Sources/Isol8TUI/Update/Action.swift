@@ -19,6 +19,8 @@ public enum Action: Sendable {
     case codeLoadFailed(path: String, message: String)
     /// Stream events of run `id`, batched in arrival order.
     case runEvents(id: Int, [StreamEvent])
+    /// Run `id` got its container (before its output), so the Container pane can follow it.
+    case runContainer(id: Int, containerId: String)
     /// Run `id` ended normally: with the buffered result (no-stream) or after its stream.
     case runFinished(id: Int, RunCompletion)
     /// Run `id` failed before or while running (validation, Docker, engine).
@@ -39,9 +41,8 @@ public enum Action: Sendable {
 
 /// How a run that was not an engine failure ended.
 public enum RunCompletion: Sendable {
-    /// The stream ended (its `exit` event carried the code). `containerId` is the persistent
-    /// container, when the run used one.
-    case streamed(containerId: String?)
+    /// The stream ended (its `exit` event carried the code).
+    case streamed
     /// `execute` returned.
     case buffered(ExecutionResult)
 }

@@ -66,14 +66,13 @@ extension AppState {
         guard let current = run, current.id == id else { return [] }
         output.finishStreams()
         let elapsed = Int(now.timeIntervalSince(current.startedAt) * 1000)
-        let result: RunResult
         var containerId = current.containerId
+        var result: RunResult
         switch completion {
-        case .streamed(let persistentId):
+        case .streamed:
             result = RunResult(exitCode: current.exitCode, durationMs: elapsed, oomKilled: current.oomKilled,
                                timedOut: current.timedOut, cancelled: current.cancelled || current.cancelling,
                                error: current.errors.first)
-            containerId = persistentId ?? containerId
         case .buffered(let executed):
             appendBuffered(executed.stdout, stream: .stdout)
             appendBuffered(executed.stderr, stream: .stderr)
@@ -83,6 +82,8 @@ extension AppState {
                                cancelled: current.cancelling)
             containerId = executed.containerId ?? containerId
         }
+        // Streams are never cut by the engine; the pane's ring buffer is what drops output.
+        if output.buffer.droppedLines > 0 { result.truncated = true }
         close(current, result: result)
         guard let containerId else { return [] }
         container.track(containerId, requested: current.spec.options)
@@ -98,18 +99,11 @@ extension AppState {
         status.say(message, error: true)
     }
 
-    /// Debug lines go to the Debug pane while `debug` is on; the engine's "container created"
-    /// line also tells which container the run uses, which the stream does not say.
-    mutating func applyDebugLines(_ lines: [String]) -> [Effect] {
-        var effects: [Effect] = []
-        for line in lines {
-            if knobs.options.debug { debug.appendLine(line, kind: .stdout) }
-            guard let current = run, current.containerId == nil, let id = AppState.createdContainer(in: line) else { continue }
-            run?.containerId = id
-            container.track(id, requested: current.spec.options)
-            effects += refreshContainer()
-        }
-        return effects
+    mutating func runGotContainer(_ id: Int, _ containerId: String) -> [Effect] {
+        guard let current = run, current.id == id else { return [] }
+        run?.containerId = containerId
+        container.track(containerId, requested: current.spec.options)
+        return refreshContainer()
     }
 
     mutating func tick(_ time: Date) -> [Effect] {
@@ -158,12 +152,5 @@ extension AppState {
     /// Engine notices read as markers: `--- EXECUTION TIMED OUT ---`.
     static func marker(_ text: String) -> String {
         text.hasPrefix("---") ? text : "--- \(text) ---"
-    }
-
-    /// The id in the engine's `[Pool] Container <id> created for image: …` line.
-    static func createdContainer(in line: String) -> String? {
-        guard let range = line.range(of: "[Pool] Container "), line.contains(" created") else { return nil }
-        let id = line[range.upperBound...].prefix { $0.isHexDigit }
-        return id.count >= 12 ? String(id) : nil
     }
 }

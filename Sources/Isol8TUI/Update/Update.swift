@@ -34,13 +34,17 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .runEvents(let id, let events):
         state.applyRunEvents(id, events)
         return []
+    case .runContainer(let id, let containerId):
+        return state.runGotContainer(id, containerId)
     case .runFinished(let id, let completion):
         return state.finishRun(id, completion)
     case .runFailed(let id, let message):
         state.failRun(id, message)
         return []
     case .debugLines(let lines):
-        return state.applyDebugLines(lines)
+        guard state.knobs.options.debug else { return [] }
+        for line in lines { state.debug.appendLine(line, kind: .stdout) }
+        return []
     case .containerInspected(let snapshot):
         state.containerInspected(snapshot)
         return []
