@@ -32,7 +32,8 @@ final class ViewSnapshotTests: XCTestCase {
         state.status = StatusState()
         state.press("r")
         state.send(.debugLines(["[DEBUG] [Run] Engine options: mode=ephemeral, network=filtered",
-                                "[DEBUG] [Pool] Container \(containerID) created for image: isol8:python"]))
+                                "[DEBUG] [Pool] Container \(containerID) created for image: isol8:python"]),
+                   .runContainer(id: 1, containerId: containerID))
         state.send(.runEvents(id: 1, [
             StreamEvent(.stdout, "installing requests\n", phase: .setup),
             StreamEvent(.stdout, "hello from the isol8 sandbox\n"),
@@ -48,7 +49,7 @@ final class ViewSnapshotTests: XCTestCase {
     static func finished(_ size: Size) -> AppState {
         var state = running(size)
         state.send(.runEvents(id: 1, [StreamEvent(.stdout, "python 3.11.2 on x86_64\n"), StreamEvent(.exit, "0")]))
-        state.send(.runFinished(id: 1, .streamed(containerId: nil)))
+        state.send(.runFinished(id: 1, .streamed))
         return state
     }
 
@@ -143,7 +144,7 @@ final class ViewSnapshotTests: XCTestCase {
 
         var oom = Self.running(Size(width: 80, height: 24))
         oom.send(.runEvents(id: 1, [StreamEvent(.error, "--- OUT OF MEMORY ---"), StreamEvent(.exit, "137")]),
-                 .runFinished(id: 1, .streamed(containerId: nil)))
+                 .runFinished(id: 1, .streamed))
         let oomFrame = AppView.render(oom)
         XCTAssertEqual(style(of: "exit 137", in: oomFrame), oom.theme[.statusError])
         XCTAssertEqual(style(of: "OOM", in: oomFrame), oom.theme[.statusError])

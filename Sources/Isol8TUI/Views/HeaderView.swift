@@ -1,35 +1,70 @@
 import TerminalKit
 
-/// The top row: the Docker target and the knobs that change how a run behaves.
+/// The top row: the Docker target and the knobs that change how a run behaves. It uses the
+/// roomiest wording that fits the width, so the knobs stay visible on an 80- or 60-column terminal.
 enum HeaderView {
+    /// How much room the wording takes, roomiest first.
+    enum Density: CaseIterable {
+        /// Product name, the full target, `net filtered` joined by ` · `.
+        case full
+        /// `docker 1.41`, `net:filtered` joined by two spaces.
+        case compact
+        /// Knobs only (the target only when it is not reachable), joined by one space.
+        case tight
+    }
+
     static func draw(_ state: AppState, in canvas: inout Canvas, area: Rect) {
         let theme = state.theme
         canvas.fill(area, style: theme[.text])
+        let density = Density.allCases.first { width(of: segments(state, $0), density: $0) <= area.width } ?? .tight
+        var x = area.x
+        for (i, (text, style)) in segments(state, density).enumerated() {
+            if i > 0 { x += canvas.put(separator(density), at: x, area.y, style: theme[.dim], clipWidth: area.right - x) }
+            guard x < area.right else { break }
+            x += canvas.put(text, at: x, area.y, style: style, clipWidth: area.right - x)
+        }
+    }
+
+    private static func separator(_ density: Density) -> String {
+        switch density {
+        case .full: " · "
+        case .compact: "  "
+        case .tight: " "
+        }
+    }
+
+    private static func width(of segments: [(String, Style)], density: Density) -> Int {
+        segments.reduce(0) { $0 + DisplayWidth.of($1.0) } + max(0, segments.count - 1) * DisplayWidth.of(separator(density))
+    }
+
+    private static func segments(_ state: AppState, _ density: Density) -> [(String, Style)] {
+        let theme = state.theme
         let options = state.knobs.options
         let changed = state.knobs.changed
-        var segments: [(String, Style)] = [("isol8-tui", theme[.titleFocused])]
+        var segments: [(String, Style)] = density == .full ? [("isol8-tui", theme[.titleFocused])] : []
         switch state.docker {
-        case .unknown: segments.append(("docker: connecting…", theme[.dim]))
+        case .unknown:
+            if density != .tight { segments.append(("docker: connecting…", theme[.dim])) }
         case .ready(let endpoint, let api):
             // The usual socket goes without saying; any other target is worth the room.
             let local = endpoint.hasPrefix("unix://")
-            segments.append(((local ? "local Docker" : "Docker at \(endpoint)") + " API \(api)", theme[.text]))
+            switch density {
+            case .full: segments.append(((local ? "local Docker" : "Docker at \(endpoint)") + " API \(api)", theme[.text]))
+            case .compact: segments.append(((local ? "docker" : endpoint) + " \(api)", theme[.text]))
+            case .tight: break
+            }
         case .unavailable: segments.append(("docker: unreachable", theme[.statusError]))
         }
+        let joiner = density == .full ? " " : ":"
         func knob(_ text: String, _ key: String) {
             segments.append((text, changed.contains(key) ? theme[.changed] : theme[.text]))
         }
         knob(state.knobs.runtime.rawValue, "runtime")
-        knob("net \(options.network.rawValue)", "network")
+        knob("net\(joiner)\(options.network.rawValue)", "network")
         knob(options.mode == .persistent ? "persistent" : "ephemeral", "mode")
-        knob("persist \(options.persist ? "on" : "off")", "persist")
-        knob("stream \(state.knobs.stream ? "on" : "off")", "stream")
-        knob("debug \(options.debug ? "on" : "off")", "debug")
-        var x = area.x
-        for (i, (text, style)) in segments.enumerated() {
-            if i > 0 { x += canvas.put(" · ", at: x, area.y, style: theme[.dim], clipWidth: area.right - x) }
-            guard x < area.right else { break }
-            x += canvas.put(text, at: x, area.y, style: style, clipWidth: area.right - x)
-        }
+        knob("persist\(joiner)\(options.persist ? "on" : "off")", "persist")
+        knob("stream\(joiner)\(state.knobs.stream ? "on" : "off")", "stream")
+        knob("debug\(joiner)\(options.debug ? "on" : "off")", "debug")
+        return segments
     }
 }
