@@ -39,6 +39,10 @@ public struct Theme: Hashable, Sendable {
         .header: Style(attributes: [.bold, .underline]),
         .keyHint: Style(fg: .cyan, attributes: .bold),
         .changed: Style(fg: .magenta, attributes: .bold),
+        .syntaxKeyword: Style(fg: .cyan, attributes: .bold),
+        .syntaxString: Style(fg: .green),
+        .syntaxComment: Style(attributes: [.dim, .italic]),
+        .syntaxNumber: Style(fg: .magenta),
     ])
 
     /// Attributes only, for NO_COLOR and monochrome terminals: every role stays distinguishable
@@ -63,6 +67,10 @@ public struct Theme: Hashable, Sendable {
         .header: Style(attributes: [.bold, .underline]),
         .keyHint: Style(attributes: .bold),
         .changed: Style(attributes: [.bold, .italic]),
+        .syntaxKeyword: Style(attributes: .bold),
+        .syntaxString: Style(),
+        .syntaxComment: Style(attributes: [.dim, .italic]),
+        .syntaxNumber: Style(),
     ])
 
     /// This theme for a terminal of `capability`: colours mapped to the nearest it can show.

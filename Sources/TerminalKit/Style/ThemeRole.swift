@@ -7,6 +7,7 @@ public enum ThemeRole: String, CaseIterable, Hashable, Sendable {
     case highlight, selection, cursor
     case statusOK, statusError
     case header, keyHint, changed
+    case syntaxKeyword, syntaxString, syntaxComment, syntaxNumber
 
     /// Looks a theme-file key up leniently: `statusOK`, `status_ok` and `status-ok` all match.
     public init?(key: String) {
