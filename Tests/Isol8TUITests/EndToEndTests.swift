@@ -4,8 +4,9 @@ import XCTest
 
 /// The real `isol8-tui` in a real terminal (tmux) against the real Docker daemon and images.
 final class EndToEndTests: XCTestCase {
-    private func tui(_ arguments: String, width: Int = 120, height: Int = 40) throws -> TmuxSession {
-        let session = try TmuxSession("\(TmuxSession.binary) \(arguments)", width: width, height: height, in: self)
+    private func tui(_ arguments: String, width: Int = 120, height: Int = 40, term: String? = nil) throws -> TmuxSession {
+        let command = (term.map { "TERM=\($0) " } ?? "") + "\(TmuxSession.binary) \(arguments)"
+        let session = try TmuxSession(command, width: width, height: height, in: self)
         try session.waitFor(text: "local Docker API")
         return session
     }
@@ -68,7 +69,7 @@ final class EndToEndTests: XCTestCase {
         try session.press("r")
         try session.waitFor(text: "tick 2")
         try session.resize(width: 80, height: 24)
-        var screen = try session.waitFor("the 80×24 layout") { $0.count == 24 && $0[0].hasPrefix("isol8-tui") && $0[23].contains("cancel") }
+        var screen = try session.waitFor("the 80×24 layout") { $0.count == 24 && $0[0].hasPrefix("docker ") && $0[23].contains("cancel") }
         XCTAssertTrue(screen[1].hasPrefix("┌─ 1 Code") && screen[1].hasSuffix("┓"), screen[1])
         XCTAssertTrue(screen[21].hasPrefix("└") && screen[21].hasSuffix("┘"), "side pane bottom border: \(screen[21])")
         XCTAssertTrue(screen.allSatisfy { $0.count <= 80 })
@@ -138,6 +139,40 @@ final class EndToEndTests: XCTestCase {
         let screen = try session.waitFor(text: "using the default theme")
         XCTAssertTrue(status(screen).contains(theme), status(screen))
         XCTAssertTrue(status(screen).contains("roles.stdrr"), status(screen))
+        try session.press("q")
+    }
+
+    func testClickFocusesWheelScrollsAndMReleasesTheMouse() throws {
+        // xterm's terminfo: ncurses then asks for SGR mouse reports, which tmux passes on as typed.
+        let session = try tui("-e 'for i in range(200): print(i)'", term: "xterm-256color")
+        XCTAssertEqual(try session.paneFormat("#{mouse_any_flag}#{mouse_sgr_flag}"), "11", "mouse on by default")
+        try session.press("r")
+        try session.waitFor("exit 0") { self.status($0).contains("run #1: exit 0") }
+        let screen = try session.screen()
+        let networkTop = try XCTUnwrap(screen.firstIndex { $0.contains("3 Network") })
+        try session.mouse(button: 0, x: 10, y: networkTop + 2)
+        try session.waitFor("the Network pane focused") { $0[networkTop].hasPrefix("┏━ 3 Network") }
+        try session.waitFor(text: "follow:on")
+        try session.mouse(button: 64, x: 60, y: 5)
+        try session.waitFor("the wheel to scroll the Output pane back") { $0.contains { $0.contains("follow:off") } }
+        try session.press("m")
+        try session.waitFor(text: "mouse released")
+        XCTAssertEqual(try session.paneFormat("#{mouse_any_flag}"), "0", "the terminal may select text again")
+        try session.press("m")
+        try session.waitFor(text: "mouse captured")
+        XCTAssertEqual(try session.paneFormat("#{mouse_any_flag}"), "1")
+        try session.press("q")
+    }
+
+    func testTSwitchesTheThemeLive() throws {
+        let session = try tui("examples/hello.py", term: "xterm-256color")
+        let before = try session.styledScreen()
+        try session.press("t")
+        let screen = try session.waitFor("a theme switch") { self.status($0).contains("theme: ") }
+        let name = try XCTUnwrap(status(screen).components(separatedBy: "theme: ").last?.trimmingCharacters(in: .whitespaces))
+        XCTAssertNotEqual(name, "default")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: "\(TmuxSession.root)/themes/\(name).json"), name)
+        XCTAssertNotEqual(try session.styledScreen(), before, "the screen was redrawn in the new colours")
         try session.press("q")
     }
 

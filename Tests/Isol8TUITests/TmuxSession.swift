@@ -58,6 +58,24 @@ final class TmuxSession {
         try tmux(["capture-pane", "-p", "-t", TmuxSession.target]).components(separatedBy: "\n").dropLast().map { $0 }
     }
 
+    /// The screen with its colours and attributes as SGR escapes.
+    func styledScreen() throws -> String {
+        try tmux(["capture-pane", "-p", "-e", "-t", TmuxSession.target])
+    }
+
+    /// A tmux format evaluated for the pane, such as `#{mouse_any_flag}`: what the program
+    /// in it asked the terminal for.
+    func paneFormat(_ format: String) throws -> String {
+        try tmux(["display-message", "-p", "-t", TmuxSession.target, format]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// What an xterm sends (SGR 1006 encoding) for a mouse button at 0-based column `x`,
+    /// row `y`: press and release for buttons, a single event for the wheel (64 up, 65 down).
+    func mouse(button: Int, x: Int, y: Int) throws {
+        try type("\u{1B}[<\(button);\(x + 1);\(y + 1)M")
+        if button < 64 { try type("\u{1B}[<\(button);\(x + 1);\(y + 1)m") }
+    }
+
     /// Changes the window size, as a user dragging the terminal would.
     func resize(width: Int, height: Int) throws {
         try tmux(["resize-window", "-t", TmuxSession.target, "-x", "\(width)", "-y", "\(height)"], output: false)
