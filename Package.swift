@@ -70,7 +70,9 @@ let package = Package(
             linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux]))]
         ),
         .testTarget(name: "Isol8CoreTests", dependencies: ["Isol8Core"]),
-        .testTarget(name: "Isol8IntegrationTests", dependencies: ["Isol8Core"]),
+        // Servers on the Docker bridge that tests in several targets point containers at.
+        .target(name: "Isol8TestSupport", path: "Tests/Isol8TestSupport"),
+        .testTarget(name: "Isol8IntegrationTests", dependencies: ["Isol8Core", "Isol8TestSupport"]),
         .testTarget(
             name: "Isol8ServerTests",
             dependencies: [
@@ -83,7 +85,7 @@ let package = Package(
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(
             name: "Isol8TUITests",
-            dependencies: ["Isol8TUI", "TerminalKit", "Isol8Core"],
+            dependencies: ["Isol8TUI", "TerminalKit", "Isol8Core", "Isol8TestSupport"],
             exclude: ["Snapshots"]  // golden screens, read by path
         ),
         .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalCurses", "TerminalKit"]),

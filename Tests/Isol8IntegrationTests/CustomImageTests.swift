@@ -1,5 +1,6 @@
 import XCTest
 @testable import Isol8Core
+import Isol8TestSupport
 
 /// `isol8 build` / `list-custom` and custom-image resolution, with packages from a local index.
 final class CustomImageTests: XCTestCase {

@@ -1,5 +1,6 @@
 import XCTest
 @testable import Isol8Core
+import Isol8TestSupport
 
 /// Filtered networking against servers this test starts on the Docker bridge gateway.
 /// Every name used is an `--add-host` entry, so nothing asks a DNS server.

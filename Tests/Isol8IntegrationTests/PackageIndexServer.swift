@@ -1,4 +1,5 @@
 import Foundation
+import Isol8TestSupport
 
 /// A package index the test serves itself on the Docker bridge gateway: a PEP 503 simple
 /// index with one pure-Python wheel and an npm registry with one tarball, both written

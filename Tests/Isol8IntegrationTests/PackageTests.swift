@@ -1,5 +1,6 @@
 import XCTest
 @testable import Isol8Core
+import Isol8TestSupport
 
 /// Package installs from an index this test serves on the bridge gateway (never the internet).
 final class PackageTests: XCTestCase {

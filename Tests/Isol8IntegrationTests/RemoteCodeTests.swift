@@ -1,5 +1,6 @@
 import XCTest
 @testable import Isol8Core
+import Isol8TestSupport
 
 /// `codeUrl` fetching against an HTTP server the test starts on loopback.
 final class RemoteCodeTests: XCTestCase {

@@ -1,5 +1,6 @@
 import Foundation
 import Isol8Core
+import Isol8TestSupport
 import XCTest
 
 /// The real `isol8-tui` in a real terminal (tmux) against the real Docker daemon and images.
@@ -139,6 +140,20 @@ final class EndToEndTests: XCTestCase {
         let screen = try session.waitFor(text: "using the default theme")
         XCTAssertTrue(status(screen).contains(theme), status(screen))
         XCTAssertTrue(status(screen).contains("roles.stdrr"), status(screen))
+        try session.press("q")
+    }
+
+    func testAFilteredRunListsTheAllowedAndTheBlockedRequest() throws {
+        let servers = try LocalServers()
+        let hosts = servers.hostFlags(["allowed.test", "blocked.test"]).joined(separator: " ")
+        let session = try tui("examples/fetch.py --net filtered --log-network --allow '^allowed\\.test$' --stdin \(servers.httpPort) \(hosts)")
+        try session.press("r")
+        try session.waitFor("exit 0") { self.status($0).contains("run #1: exit 0") }
+        let screen = try session.waitFor("both requests in the Network pane") { rows in
+            rows.contains { $0.contains("ALLOW") && $0.contains("allowed.test") } && rows.contains { $0.contains("BLOCK") && $0.contains("blocked.test") }
+        }
+        XCTAssertTrue(screen.contains { $0.contains("allowed.test:\(servers.httpPort)/ -> 200") }, "the allowed host answered")
+        XCTAssertTrue(screen.contains { $0.contains("blocked.test:\(servers.httpPort)/ -> 403 Forbidden") }, "the proxy refused the other")
         try session.press("q")
     }
 

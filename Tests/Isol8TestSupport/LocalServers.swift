@@ -5,15 +5,15 @@ import Glibc
 
 /// Small servers the network tests start on the Docker bridge gateway, so containers can
 /// reach them by `--add-host` names and nothing leaves this machine.
-final class LocalServers {
-    let gateway: String
-    let httpPort: Int
-    let echoPort: Int
-    let udpPort: Int
-    let udpLog: URL
+public final class LocalServers {
+    public let gateway: String
+    public let httpPort: Int
+    public let echoPort: Int
+    public let udpPort: Int
+    public let udpLog: URL
     private var processes: [Process] = []
 
-    init() throws {
+    public init() throws {
         gateway = try Self.bridgeGateway()
         let base = Int.random(in: 20000...50000)
         httpPort = base
@@ -52,11 +52,11 @@ final class LocalServers {
     }
 
     /// `--add-host` flags naming the test hosts.
-    func hostFlags(_ names: [String]) -> [String] {
+    public func hostFlags(_ names: [String]) -> [String] {
         names.flatMap { ["--add-host", "\($0):\(gateway)"] }
     }
 
-    var udpReceived: String { (try? String(contentsOf: udpLog, encoding: .utf8)) ?? "" }
+    public var udpReceived: String { (try? String(contentsOf: udpLog, encoding: .utf8)) ?? "" }
 
     private func start(_ arguments: [String]) throws {
         let process = Process()
@@ -69,7 +69,7 @@ final class LocalServers {
     }
 
     /// Returns once something accepts connections on host:port (servers start slowly under load).
-    static func waitForTCP(_ host: String, _ port: Int) throws {
+    public static func waitForTCP(_ host: String, _ port: Int) throws {
         for _ in 0..<200 {
             let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
             var address = sockaddr_in()
@@ -87,7 +87,7 @@ final class LocalServers {
     }
 
     /// The IPv4 address of docker0, the gateway containers on the default bridge see.
-    static func bridgeGateway() throws -> String {
+    public static func bridgeGateway() throws -> String {
         var list: UnsafeMutablePointer<ifaddrs>?
         guard getifaddrs(&list) == 0, let first = list else { throw NSError(domain: "LocalServers", code: 2) }
         defer { freeifaddrs(first) }
