@@ -113,7 +113,13 @@ final class EndToEndTests: XCTestCase {
         XCTAssertTrue(screen.contains { $0.contains("memory") && $0.contains("512m") && $0.contains("512.0 MiB") })
         XCTAssertTrue(screen.contains { $0.contains("sleep infinity") }, "processes from top")
         let id = try XCTUnwrap(containerID(in: screen))
-        try await DockerClient.fromEnvironment().removeContainer(id, force: true)
+        let client = try DockerClient.fromEnvironment()
+        try await client.killContainer(id)
+        try session.waitFor("the daemon's kill event and the stopped state") { rows in
+            rows.contains { $0.contains("event") && ($0.contains("die") || $0.contains("kill")) } && rows.contains { $0.contains("exited") }
+        }
+        try await client.removeContainer(id, force: true)
+        try session.waitFor("the destroy event to mark it removed") { $0.contains { $0.contains("state") && $0.contains("removed") } }
         try session.press("q")
         try session.waitFor("the debugger to quit") { !$0.contains { $0.contains("isol8-tui") } }
     }

@@ -134,7 +134,7 @@ final class RunLifecycleTests: XCTestCase {
         let id = String(repeating: "ab", count: 32)
         XCTAssertEqual(state.send(.runContainer(id: 7, containerId: id)), [], "another run's container is not followed")
         let effects = state.send(.runContainer(id: 1, containerId: id))
-        XCTAssertEqual(effects, [.inspectContainer(id)])
+        XCTAssertEqual(effects, [.watchContainer(id), .inspectContainer(id)])
         XCTAssertEqual(state.container.requested?.memoryLimit, "512m")
         XCTAssertEqual(state.advance(0.5), [], "one inspection at a time")
         state.send(.containerInspected(ContainerSnapshot(id: id, image: "isol8:python", state: "running", running: true)))
@@ -143,6 +143,23 @@ final class RunLifecycleTests: XCTestCase {
         state.send(.containerGone(id: id))
         XCTAssertEqual(state.advance(5), [], "a removed container is not polled")
         XCTAssertEqual(state.container.phase, .gone)
+    }
+
+    func testDaemonEventsRefreshAtOnceAndDestroyMeansGone() {
+        var state = Fixture.state()
+        state.press("r")
+        let id = String(repeating: "cd", count: 32)
+        state.send(.runContainer(id: 1, containerId: id))
+        XCTAssertEqual(state.send(.containerEvent(id: id, action: "die")), [], "an inspection is already on its way")
+        state.send(.containerInspected(ContainerSnapshot(id: id, image: "isol8:python", state: "running", running: true)))
+        XCTAssertEqual(state.advance(0.1), [.inspectContainer(id)], "the event asked for a fresh look before the two-second refresh")
+        state.send(.containerInspected(ContainerSnapshot(id: id, image: "isol8:python", state: "exited", running: false, exitCode: 137)))
+        XCTAssertEqual(state.send(.containerEvent(id: "other", action: "die")), [], "another container's events are ignored")
+        XCTAssertEqual(state.send(.containerEvent(id: id, action: "oom")), [.inspectContainer(id)])
+        XCTAssertEqual(state.container.lastEvent?.action, "oom")
+        state.send(.containerEvent(id: id, action: "destroy"))
+        XCTAssertEqual(state.container.phase, .gone)
+        XCTAssertEqual(state.advance(5), [], "a destroyed container is not polled")
     }
 
     func testDebugLinesShowOnlyWhileDebugIsOn() {

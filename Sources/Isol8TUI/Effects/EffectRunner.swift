@@ -14,6 +14,8 @@ public final class EffectRunner: @unchecked Sendable {
     private let lock = NSLock()
     private var client: DockerClient?
     private var runs: [Int: ActiveRun] = [:]
+    /// Stops the daemon event stream of the container the Container pane follows.
+    private var watching: CancelToken?
 
     /// What the runner holds for a run in progress.
     private struct ActiveRun {
@@ -45,6 +47,7 @@ public final class EffectRunner: @unchecked Sendable {
         case .startRun(let spec): start(spec)
         case .cancelRun(let id): cancel(id)
         case .inspectContainer(let id): inspect(id)
+        case .watchContainer(let id): watch(id)
         case .releasePersistentEngine: Task { await engines.release() }
         case .openEditor(let path): edit(path)
         case .saveOutput(let path, let text): save(text, to: path)
@@ -62,6 +65,7 @@ public final class EffectRunner: @unchecked Sendable {
     public func shutdown(timeout: TimeInterval = 5) {
         let active = lock.withLock { Array(runs.keys) }
         for id in active { cancel(id) }
+        lock.withLock { watching }?.cancel()
         let tasks = lock.withLock { runs.values.map(\.task) }
         let done = DispatchSemaphore(value: 0)
         Task { [engines] in
@@ -137,6 +141,24 @@ public final class EffectRunner: @unchecked Sendable {
 
     private func cancel(_ id: Int) {
         lock.withLock { runs[id] }?.token.cancel()
+    }
+
+    private func watch(_ id: String) {
+        let token = CancelToken()
+        lock.withLock {
+            watching?.cancel()
+            watching = token
+        }
+        let mailbox = mailbox
+        Task {
+            let client = try? dockerClient()
+            // Lifecycle events only: exec events would include the pane's own inspections
+            // (it lists /sandbox with an exec), and each would ask for another.
+            let lifecycle = ["start", "restart", "pause", "unpause", "kill", "oom", "die", "stop", "destroy"]
+            try? await client?.events(filters: ["type": ["container"], "container": [id], "event": lifecycle], cancel: token) { event in
+                if let action = event.Action { mailbox.send(.containerEvent(id: id, action: action)) }
+            }
+        }
     }
 
     private func inspect(_ id: String) {

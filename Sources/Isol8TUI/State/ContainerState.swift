@@ -26,10 +26,18 @@ public struct ContainerState: Sendable {
     public var error: String?
     /// An inspection is on its way; ticks do not ask again meanwhile.
     public var inFlight = false
-    /// When the last inspection was asked for.
+    /// When the last inspection was asked for; nil asks for one at the next tick.
     public var lastRequest: Date?
+    /// The daemon's latest event for the container.
+    public var lastEvent: Event?
     /// Scroll position of the pane's text.
     public var view = TextViewState(follow: false)
+
+    /// A daemon event and when it arrived.
+    public struct Event: Equatable, Sendable {
+        public var action: String
+        public var at: Date
+    }
 
     /// Seconds between refreshes while the container lives.
     public static let refreshInterval: TimeInterval = 2

@@ -28,6 +28,8 @@ public enum Action: Sendable {
     /// Lines the engine logged through `DebugLog`.
     case debugLines([String])
     case containerInspected(ContainerSnapshot)
+    /// The daemon reported `action` (start, exec_start, die, oom, destroy …) for a container.
+    case containerEvent(id: String, action: String)
     /// Docker no longer knows the container.
     case containerGone(id: String)
     case containerInspectFailed(id: String, message: String)

@@ -86,8 +86,7 @@ extension AppState {
         if output.buffer.droppedLines > 0 { result.truncated = true }
         close(current, result: result)
         guard let containerId else { return [] }
-        container.track(containerId, requested: current.spec.options)
-        return refreshContainer()
+        return follow(containerId, requested: current.spec.options)
     }
 
     mutating func failRun(_ id: Int, _ message: String) {
@@ -102,7 +101,28 @@ extension AppState {
     mutating func runGotContainer(_ id: Int, _ containerId: String) -> [Effect] {
         guard let current = run, current.id == id else { return [] }
         run?.containerId = containerId
-        container.track(containerId, requested: current.spec.options)
+        return follow(containerId, requested: current.spec.options)
+    }
+
+    /// Points the Container pane at `id`: watched through daemon events, inspected now and
+    /// on ticks (usage and processes change without events).
+    private mutating func follow(_ id: String, requested: Isol8Options) -> [Effect] {
+        guard id != container.id else { return refreshContainer() }
+        container.track(id, requested: requested)
+        return [.watchContainer(id)] + refreshContainer()
+    }
+
+    /// A daemon event for the followed container: `destroy` means it is gone; anything else
+    /// (die, oom, kill, exec …) is worth a fresh look at once.
+    mutating func containerEvent(_ id: String, _ action: String) -> [Effect] {
+        guard id == container.id, container.phase == .live else { return [] }
+        container.lastEvent = ContainerState.Event(action: action, at: now)
+        if action == "destroy" {
+            container.phase = .gone
+            container.inFlight = false
+            return []
+        }
+        container.lastRequest = nil
         return refreshContainer()
     }
 

@@ -11,6 +11,8 @@ public enum Effect: Equatable, Sendable {
     case cancelRun(Int)
     /// Inspect a container (state, limits, stats, processes, /sandbox).
     case inspectContainer(String)
+    /// Follow the daemon's events for this container (and stop following the previous one).
+    case watchContainer(String)
     /// Drop the engine kept for persistent mode (removing its container).
     case releasePersistentEngine
     /// Suspend the screen, run `$EDITOR` on the file, reload it.

@@ -48,6 +48,8 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .containerInspected(let snapshot):
         state.containerInspected(snapshot)
         return []
+    case .containerEvent(let id, let action):
+        return state.containerEvent(id, action)
     case .containerGone(let id):
         guard id == state.container.id else { return [] }
         state.container.phase = .gone

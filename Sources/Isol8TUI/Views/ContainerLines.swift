@@ -10,7 +10,7 @@ enum ContainerLines {
         guard let id = container.id else {
             return [
                 Line("No container yet.", style: theme[.dim]),
-                Line("A run's container shows here while it exists. Ephemeral runs remove it at the end;", style: theme[.dim]),
+                Line("A run's container shows here while it exists. Ephemeral runs wipe it for the next run;", style: theme[.dim]),
                 Line("keep it for inspection with :set persist on, or reuse one with :set persistent on.", style: theme[.dim]),
             ]
         }
@@ -37,6 +37,12 @@ enum ContainerLines {
         if !snap.running, let code = snap.exitCode { state += " · exit \(code)" }
         field("state", state, snap.running ? theme[.statusOK] : theme[.text])
         if snap.oomKilled { field("", "OOM killed", theme[.statusError]) }
+        if let event = container.lastEvent {
+            field("event", "\(event.action) · \(Format.uptime(seconds: max(0, Int(now.timeIntervalSince(event.at))))) ago", theme[.dim])
+        }
+        if let asked = container.requested, asked.mode == .ephemeral, !asked.persist {
+            field("", "ephemeral: wiped and kept warm in the pool for the next run", theme[.dim])
+        }
         if let error = container.error { field("refresh", "failed: \(error)", theme[.statusError]) }
 
         lines.append(Line(spans: [Span(pad("limits"), style: theme[.header]), Span(pad("requested", 14), style: theme[.header]),
