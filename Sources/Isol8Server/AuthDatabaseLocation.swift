@@ -25,6 +25,10 @@ public enum AuthDatabaseLocation {
     /// The SQLite file to use, or nil when DB-backed auth is off. A leading `~/` means `home`.
     public static func resolve(flag: String?, auth: Isol8Config.Auth, home: String) throws -> String? {
         guard let connection = flag ?? (auth.enabled ? auth.connectionString ?? "~/.isol8/auth.db" : nil) else { return nil }
+        // SQLite would quietly open a throwaway database for an empty name.
+        guard !connection.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw Unusable(path: "\"\"", reason: "the path is empty")
+        }
         let lowered = connection.lowercased()
         if lowered.hasPrefix("postgres://") || lowered.hasPrefix("postgresql://") { throw UnsupportedBackend(backend: "postgres") }
         if lowered.hasPrefix("mysql://") { throw UnsupportedBackend(backend: "mysql") }

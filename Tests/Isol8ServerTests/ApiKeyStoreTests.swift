@@ -108,6 +108,9 @@ final class ApiKeyStoreTests: XCTestCase {
         auth.connectionString = "/var/keys.db"
         XCTAssertEqual(try AuthDatabaseLocation.resolve(flag: nil, auth: auth, home: "/h"), "/var/keys.db")
         XCTAssertEqual(try AuthDatabaseLocation.resolve(flag: "~/k.db", auth: auth, home: "/h"), "/h/k.db")
+        XCTAssertThrowsError(try AuthDatabaseLocation.resolve(flag: " ", auth: auth, home: "/h")) { error in
+            XCTAssertEqual(String(describing: error), #"Cannot use auth DB "": the path is empty. Check --auth-db or auth.connectionString."#)
+        }
         for (url, backend) in [("postgres://u:pw@h/db", "postgres"), ("POSTGRESQL://h/db", "postgres"), ("mysql://u:pw@h/db", "mysql")] {
             XCTAssertThrowsError(try AuthDatabaseLocation.resolve(flag: url, auth: auth, home: "/h")) { error in
                 let text = String(describing: error)

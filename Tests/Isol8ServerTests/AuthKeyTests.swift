@@ -114,7 +114,7 @@ final class AuthKeyTests: SharedServerTestCase {
     }
 
     func testLoginTokenWorksUntilItExpires() async throws {
-        let reply = try await master.call("POST", "/auth/login", json: ["ttlMs": 1500])
+        let reply = try await master.call("POST", "/auth/login", json: ["ttlMs": 3000])
         XCTAssertEqual(reply.status, 200)
         XCTAssertNotNil(reply.text.range(of: #"^\{"token":"isol8_[0-9a-f]{64}","expiresAt":"[^"]+","keyId":"[0-9a-f-]{36}"\}$"#,
                                          options: .regularExpression), reply.text)
