@@ -54,6 +54,7 @@ final class ApiKeyStore: Sendable {
     func close() async throws { try await connection.close() }
 
     func createKey(name: String, tenantId: String, ttlMs: Int) async throws -> Created {
+        // The system generator reads the kernel's CSPRNG, which a bearer key needs.
         var random = SystemRandomNumberGenerator()
         let key = "isol8_" + (0..<32).map { _ in Self.hexByte(random.next()) }.joined()
         let created = now()
