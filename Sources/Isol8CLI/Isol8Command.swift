@@ -9,7 +9,8 @@ struct Isol8Command: ParsableCommand {
         commandName: "isol8",
         abstract: "Run untrusted code in locked-down Docker containers.",
         version: version,
-        subcommands: [Setup.self, Build.self, ListCustom.self, Run.self, Serve.self, ConfigCommand.self, Cleanup.self, SessionCommand.self]
+        subcommands: [Setup.self, Build.self, ListCustom.self, Run.self, Serve.self, ConfigCommand.self, Cleanup.self, Login.self, Logout.self,
+                      SessionCommand.self]
     )
 }
 

@@ -17,7 +17,10 @@ struct Serve: Isol8Subcommand {
     var port: String?
     @Option(name: [.short, .long], help: "API key clients must send as 'Authorization: Bearer <key>' (default: ISOL8_API_KEY).")
     var key: String?
-    @Option(name: .customLong("auth-db"), help: "SQLite file for DB-backed API keys (not supported yet by this port).")
+    @Option(name: .customLong("auth-db"), help: """
+        SQLite file for DB-backed API keys, made with POST /auth/keys or `isol8 login` \
+        (default with auth.enabled in the config: auth.connectionString, then ~/.isol8/auth.db).
+        """)
     var authDb: String?
     @Option(help: "Interface to listen on: 0.0.0.0 for remote clients, 127.0.0.1 for this host only.")
     var bind = "0.0.0.0"
@@ -29,9 +32,6 @@ struct Serve: Isol8Subcommand {
     func execute() async throws {
         guard let apiKey = key ?? ProcessInfo.processInfo.environment["ISOL8_API_KEY"], !apiKey.isEmpty else {
             throw CLIFailure("[ERR] API key required. Use --key or ISOL8_API_KEY env var.")
-        }
-        if authDb != nil {
-            throw CLIFailure("[ERR] --auth-db is not supported yet by this port; use the static --key.")
         }
         let requested: Int
         do {
@@ -52,7 +52,7 @@ struct Serve: Isol8Subcommand {
         }
         for warning in loaded.warnings { Console.warn(warning) }
         var settings = ServerSettings(port: chosen, apiKey: apiKey, bindHost: bind, config: loaded.config,
-                                      version: Isol8Command.version)
+                                      version: Isol8Command.version, authDbPath: authDb)
         settings.applyEnvironment()
         let server: Isol8Server
         do {

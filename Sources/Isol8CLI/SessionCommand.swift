@@ -62,9 +62,7 @@ struct SessionList: Isol8Subcommand {
     }
 
     static func localTime(_ iso: String) -> String {
-        let parser = ISO8601DateFormatter()
-        parser.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        guard let date = parser.date(from: iso) else { return iso }
+        guard let date = WireJSON.date(fromISO: iso) else { return iso }
         return Cleanup.localTime(date)
     }
 }

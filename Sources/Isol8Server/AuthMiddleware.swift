@@ -3,19 +3,29 @@ import Hummingbird
 import Isol8Core
 
 /// Bearer-key check on every route but `/health` (spec §6.2), the WebSocket upgrade
-/// included: 401 without the header, 403 for a wrong key. Runs before routing, so an
-/// unknown path answers 401/403 before it can answer 404.
+/// included: 401 without the header, 403 for a key that is neither the master key nor a
+/// valid DB-backed one, and 403 for a DB-backed key on the master-only `/auth/*` routes.
+/// Runs before routing, so an unknown path answers 401/403 before it can answer 404.
 struct AuthMiddleware<Context: RequestContext>: RouterMiddleware {
     let apiKey: String
+    /// nil without DB-backed auth: only the master key is accepted then.
+    let store: ApiKeyStore?
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if request.uri.path == "/health" { return try await next(request, context) }
         guard let header = request.headers[.authorization] else {
             return JSONResponse.error(401, "Missing Authorization header")
         }
-        guard Self.constantTimeEqual(Self.token(from: header), apiKey) else {
+        let token = Self.token(from: header)
+        if Self.constantTimeEqual(token, apiKey) { return try await next(request, context) }
+        guard let key = try await store?.validateKey(token) else {
             return JSONResponse.error(403, "Invalid API key")
         }
+        // Here, before the routes' "DB-backed auth is not enabled" answer (spec §6.2 fixes the order).
+        if request.uri.path.hasPrefix("/auth/") {
+            return JSONResponse.error(403, "Master key required for this operation")
+        }
+        DebugLog.debug("[Server] Authenticated API key: id=\(key.id) tenantId=\(key.tenantId)")
         return try await next(request, context)
     }
 

@@ -3,9 +3,9 @@ import Hummingbird
 import HummingbirdWebSocket
 import Isol8Core
 
-/// The isol8 HTTP API (spec §6) on Hummingbird: routes, auth, sessions, the global
-/// semaphore and the prune loop. `run()` serves until SIGINT/SIGTERM; then call
-/// `shutdown()` to stop every session engine.
+/// The isol8 HTTP API (spec §6) on Hummingbird: routes, auth (master and DB-backed keys),
+/// sessions, the global semaphore and the prune loop. `run()` serves until SIGINT/SIGTERM
+/// and closes the key store; then call `shutdown()` to stop every session engine.
 public final class Isol8Server: Sendable {
     public let settings: ServerSettings
     private let resources: ServerResources
@@ -23,9 +23,11 @@ public final class Isol8Server: Sendable {
         DebugLog.debug("[Server] Max concurrent: \(config.maxConcurrent)")
         DebugLog.debug("[Server] Auto-prune: \(config.cleanup.autoPrune)")
         await checkPrebuiltImages()
+        let keys = try await openKeyStore()
+        let authDb = keys?.path
 
         let version = settings.version
-        let router = makeRouter()
+        let router = makeRouter(keys: keys)
         let app = Application(
             router: router,
             server: .http1WebSocketUpgrade(webSocketRouter: router, configuration: .init(ws: .init(maxFrameSize: settings.maxBodyBytes))),
@@ -34,6 +36,7 @@ public final class Isol8Server: Sendable {
                 let port = channel.localAddress?.port ?? 0
                 ServerConsole.info("[INFO] isol8 server v\(version) listening on http://localhost:\(port)")
                 ServerConsole.info("       Auth: Bearer token required")
+                if let authDb { ServerConsole.info("       Auth DB: \(authDb)") }
                 onListening(port)
             }
         )
@@ -42,7 +45,35 @@ public final class Isol8Server: Sendable {
                                       intervalMs: settings.pruneIntervalMs).run() }
             : nil
         defer { prune?.cancel() }
-        try await app.runService()
+        let keyCleanup = keys.flatMap { store in
+            config.auth.cleanupIntervalMs > 0
+                ? Task { await KeyCleanupLoop(store: store, intervalMs: config.auth.cleanupIntervalMs).run() } : nil
+        }
+        // The loop may be mid-query: let it finish before the connection goes away.
+        let closeKeys = {
+            keyCleanup?.cancel()
+            await keyCleanup?.value
+            try? await keys?.close()
+        }
+        do {
+            try await app.runService()
+        } catch {
+            await closeKeys()
+            throw error
+        }
+        await closeKeys()
+    }
+
+    /// Spec §6.1 step 4: the key store when `--auth-db` or `auth.enabled` asks for one.
+    private func openKeyStore() async throws -> ApiKeyStore? {
+        let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
+        guard let path = try AuthDatabaseLocation.resolve(flag: settings.authDbPath, auth: settings.config.auth, home: home) else {
+            return nil
+        }
+        try AuthDatabaseLocation.prepare(path)
+        let store = try await ApiKeyStore.open(path: path)
+        ServerConsole.info("[Server] DB-backed auth enabled: \(path)")
+        return store
     }
 
     /// Stops every session engine; call after `run()` returns.
@@ -55,17 +86,18 @@ public final class Isol8Server: Sendable {
 
     /// One router serves both plain HTTP and the WebSocket upgrade, so the auth
     /// middleware guards the upgrade request too.
-    private func makeRouter() -> Router<BasicWebSocketRequestContext> {
+    private func makeRouter(keys: ApiKeyStore?) -> Router<BasicWebSocketRequestContext> {
         let router = Router(context: BasicWebSocketRequestContext.self)
         // Middleware first: routes added later are wrapped by it, and so is "not found".
         router.add(middleware: JSONErrorMiddleware())
-        router.add(middleware: AuthMiddleware(apiKey: settings.apiKey))
+        router.add(middleware: AuthMiddleware(apiKey: settings.apiKey, store: keys))
         HealthRoutes(version: settings.version).register(on: router)
         ExecuteRoutes(resources: resources).register(on: router)
         WebSocketRoutes(resources: resources, maxMessageBytes: settings.maxBodyBytes).register(on: router)
         FileRoutes(resources: resources).register(on: router)
         SessionRoutes(resources: resources).register(on: router)
         CleanupRoutes(resources: resources).register(on: router)
+        AuthRoutes(store: keys, defaultTtlMs: settings.config.auth.defaultTtlMs, body: resources.body).register(on: router)
         return router
     }
 

@@ -9,11 +9,7 @@ struct PruneLoop: Sendable {
     let intervalMs: Int
 
     func run() async {
-        while !Task.isCancelled {
-            try? await Task.sleep(nanoseconds: UInt64(intervalMs) * 1_000_000)
-            if Task.isCancelled { return }
-            await pruneOnce()
-        }
+        await Periodic.run(everyMs: intervalMs) { await pruneOnce() }
     }
 
     func pruneOnce() async {

@@ -16,13 +16,15 @@ public struct ServerSettings: Sendable {
     /// Period of the auto-prune loop (spec §6.7 fixes 60 000 ms); `ISOL8_PRUNE_INTERVAL_MS`
     /// shortens it for tests.
     public var pruneIntervalMs: Int
+    /// `--auth-db`: the SQLite file for DB-backed API keys; nil leaves it to `config.auth`.
+    public var authDbPath: String?
 
     public static let defaultMaxBodyBytes = 64 * 1024 * 1024
     public static let defaultPruneIntervalMs = 60_000
 
     public init(port: Int, apiKey: String, bindHost: String = "0.0.0.0", config: Isol8Config = Isol8Config(),
                 version: String, maxBodyBytes: Int = ServerSettings.defaultMaxBodyBytes,
-                pruneIntervalMs: Int = ServerSettings.defaultPruneIntervalMs) {
+                pruneIntervalMs: Int = ServerSettings.defaultPruneIntervalMs, authDbPath: String? = nil) {
         self.port = port
         self.apiKey = apiKey
         self.bindHost = bindHost
@@ -30,6 +32,7 @@ public struct ServerSettings: Sendable {
         self.version = version
         self.maxBodyBytes = maxBodyBytes
         self.pruneIntervalMs = pruneIntervalMs
+        self.authDbPath = authDbPath
     }
 
     /// Reads `ISOL8_MAX_BODY_BYTES` and `ISOL8_PRUNE_INTERVAL_MS` (positive integers) over the defaults.

@@ -29,14 +29,15 @@ final class ServerProcess: @unchecked Sendable {
 
     static var binary: URL { productsDirectory.appendingPathComponent("isol8") }
 
-    /// `config` is written as `isol8.config.json` in the server's working directory.
-    init(config: String? = nil, environment: [String: String] = [:], arguments: [String]? = nil) throws {
+    /// `config` is written as `isol8.config.json` in the server's working directory;
+    /// `extraArguments` follow the default arguments (`arguments` replaces them all).
+    init(config: String? = nil, environment: [String: String] = [:], arguments: [String]? = nil, extraArguments: [String] = []) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("isol8-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         if let config { try config.write(to: directory.appendingPathComponent("isol8.config.json"), atomically: true, encoding: .utf8) }
         process.executableURL = Self.binary
         process.currentDirectoryURL = directory
-        process.arguments = arguments ?? ["serve", "--port", String(Self.freePort()), "--key", Self.apiKey, "--bind", "127.0.0.1", "--debug"]
+        process.arguments = arguments ?? ["serve", "--port", String(Self.freePort()), "--key", Self.apiKey, "--bind", "127.0.0.1", "--debug"] + extraArguments
         var env = ProcessInfo.processInfo.environment
         env["HOME"] = directory.path
         env.removeValue(forKey: "ISOL8_API_KEY")

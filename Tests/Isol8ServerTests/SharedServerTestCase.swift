@@ -8,13 +8,15 @@ class SharedServerTestCase: XCTestCase {
 
     class var serverConfig: String { #"{"cleanup": {"autoPrune": false}}"# }
     class var serverEnvironment: [String: String] { [:] }
+    class var serverArguments: [String] { [] }
 
     var server: ServerProcess { Self.servers[ObjectIdentifier(Self.self)]! }
 
     override func setUpWithError() throws {
         let key = ObjectIdentifier(Self.self)
         guard Self.servers[key] == nil else { return }
-        let server = try ServerProcess(config: Self.serverConfig, environment: Self.serverEnvironment)
+        let server = try ServerProcess(config: Self.serverConfig, environment: Self.serverEnvironment,
+                                       extraArguments: Self.serverArguments)
         try server.start()
         Self.servers[key] = server
     }

@@ -24,20 +24,29 @@ public struct StoredCredentials: Codable, Sendable, Equatable {
         return try? JSONDecoder().decode(StoredCredentials.self, from: data)
     }
 
+    /// Deletes the file (`isol8 logout`); false when there was none.
+    public static func remove(home: String = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()) throws -> Bool {
+        let file = path(home: home)
+        guard FileManager.default.fileExists(atPath: file) else { return false }
+        try FileManager.default.removeItem(atPath: file)
+        return true
+    }
+
     /// Writes the file with mode 0600 (it holds a bearer token).
     public func save(home: String = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()) throws {
         let file = Self.path(home: home)
         try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try encoder.encode(self).write(to: URL(fileURLWithPath: file))
-        chmod(file, 0o600)
+        // Created with 0600 rather than chmod-ed afterwards, so the token is never readable by others.
+        guard FileManager.default.createFile(atPath: file, contents: try encoder.encode(self), attributes: [.posixPermissions: 0o600]) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file])
+        }
     }
 
+    /// An unreadable `expiresAt` counts as expired, so the user is told to log in again
+    /// instead of having the server reject a token of unknown age.
     public var isExpired: Bool {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        let date = formatter.date(from: expiresAt) ?? ISO8601DateFormatter().date(from: expiresAt)
-        return date.map { $0 < Date() } ?? false
+        WireJSON.date(fromISO: expiresAt).map { $0 < Date() } ?? true
     }
 }

@@ -1,0 +1,22 @@
+import Foundation
+import Isol8Core
+
+/// Every `auth.cleanupIntervalMs`, deletes revoked and expired API keys (spec §6.1 step 4)
+/// so the table does not grow with every login.
+struct KeyCleanupLoop: Sendable {
+    let store: ApiKeyStore
+    let intervalMs: Int
+
+    func run() async {
+        await Periodic.run(everyMs: intervalMs) { await cleanOnce() }
+    }
+
+    private func cleanOnce() async {
+        do {
+            let removed = try await store.cleanup()
+            if removed > 0 { DebugLog.debug("[Server] Removed \(removed) expired or revoked API key(s)") }
+        } catch {
+            ServerConsole.warn("[Server] API key cleanup failed: \(error)")
+        }
+    }
+}
