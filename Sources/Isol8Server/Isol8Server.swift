@@ -25,10 +25,13 @@ public final class Isol8Server: Sendable {
         await checkPrebuiltImages()
 
         let version = settings.version
-        let router = makeRouter()
+        let refusals = RefusedUpgrades()
+        let router = makeRouter(refusals)
         let app = Application(
             router: router,
-            server: .http1WebSocketUpgrade(webSocketRouter: router, configuration: .init(ws: .init(maxFrameSize: settings.maxBodyBytes))),
+            server: .http1WebSocketUpgrade(webSocketRouter: router, configuration: .init(
+                http1: .init(additionalChannelHandlers: [RefusedUpgradeWriter(refusals: refusals)]),
+                ws: .init(maxFrameSize: settings.maxBodyBytes))),
             configuration: .init(address: .hostname(settings.bindHost, port: settings.port), serverName: nil),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
@@ -55,9 +58,10 @@ public final class Isol8Server: Sendable {
 
     /// One router serves both plain HTTP and the WebSocket upgrade, so the auth
     /// middleware guards the upgrade request too.
-    private func makeRouter() -> Router<BasicWebSocketRequestContext> {
-        let router = Router(context: BasicWebSocketRequestContext.self)
+    private func makeRouter(_ refusals: RefusedUpgrades) -> Router<Isol8RequestContext> {
+        let router = Router(context: Isol8RequestContext.self)
         // Middleware first: routes added later are wrapped by it, and so is "not found".
+        router.add(middleware: UpgradeRefusalMiddleware(refusals: refusals))
         router.add(middleware: JSONErrorMiddleware())
         router.add(middleware: AuthMiddleware(apiKey: settings.apiKey))
         HealthRoutes(version: settings.version).register(on: router)

@@ -10,7 +10,7 @@ struct WebSocketRoutes: Sendable {
     /// Largest client message accepted (an envelope with inline files).
     let maxMessageBytes: Int
 
-    func register(on router: Router<BasicWebSocketRequestContext>) {
+    func register(on router: Router<Isol8RequestContext>) {
         router.ws("/execute/ws") { inbound, outbound, _ in
             DebugLog.debug("[Server] WebSocket connection established")
             defer { DebugLog.debug("[Server] WebSocket connection closed") }
