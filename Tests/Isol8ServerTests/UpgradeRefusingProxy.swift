@@ -12,15 +12,9 @@ final class UpgradeRefusingProxy: @unchecked Sendable {
     var refusedUpgrades: Int { lock.withLock { refused } }
 
     init(upstreamPort: Int) throws {
-        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let (listener, port) = try LoopbackListener.open()
         self.listener = listener
-        var address = Self.loopback(port: 0)
-        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
-        let listening = listen(listener, 16) == 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) } }
-        port = Int(UInt16(bigEndian: address.sin_port))
-        guard listening, port > 0 else { throw NSError(domain: "UpgradeRefusingProxy", code: 0) }
+        self.port = port
         Thread.detachNewThread { [self] in
             while true {
                 let client = accept(listener, nil, nil)
