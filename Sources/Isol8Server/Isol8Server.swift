@@ -22,7 +22,7 @@ public final class Isol8Server: Sendable {
         DebugLog.debug("[Server] Config loaded")
         DebugLog.debug("[Server] Max concurrent: \(config.maxConcurrent)")
         DebugLog.debug("[Server] Auto-prune: \(config.cleanup.autoPrune)")
-        await checkPrebuiltImages()
+        await buildPrebuiltImages()
 
         let version = settings.version
         let refusals = RefusedUpgrades()
@@ -73,14 +73,32 @@ public final class Isol8Server: Sendable {
         return router
     }
 
-    /// Spec §6.1 step 3; this port does not build images at startup (`isol8 setup` does).
-    private func checkPrebuiltImages() async {
-        guard !settings.config.prebuiltImages.isEmpty, let client = try? DockerClient.fromEnvironment() else { return }
+    /// Spec §6.1 step 3: builds the config's missing `prebuiltImages` before serving. A
+    /// failed build is reported and the server starts anyway: executions that do not use
+    /// that image still work.
+    private func buildPrebuiltImages() async {
+        guard !settings.config.prebuiltImages.isEmpty else { return }
+        let client: DockerClient
+        do {
+            client = try DockerClient.fromEnvironment()
+        } catch {
+            return ServerConsole.error("[Server] Cannot build prebuilt images: \(WireJSON.message(of: error))")
+        }
+        let builder = CustomImageBuilder(client: client)
         for image in settings.config.prebuiltImages {
             if (try? await client.inspectImage(image.tag)) != nil {
                 ServerConsole.info("[Server] Prebuilt image \(image.tag) already exists, skipping build")
-            } else {
-                ServerConsole.warn("[Server] Prebuilt image \(image.tag) is missing; run `isol8 setup` to build it")
+                continue
+            }
+            let packages = CustomImageBuilder.normalize(image.installPackages).joined(separator: ", ")
+            ServerConsole.info("[Server] Building prebuilt image \(image.tag) (\(image.runtime): \(packages))")
+            do {
+                guard let runtime = Runtime(rawValue: image.runtime) else { throw Isol8Error.unknownRuntime(image.runtime) }
+                _ = try await builder.build(runtime: runtime, tag: image.tag, packages: image.installPackages,
+                                            setupScript: image.setupScript, force: true)
+                ServerConsole.info("[Server] Prebuilt image \(image.tag) ready")
+            } catch {
+                ServerConsole.error("[Server] Prebuilt image \(image.tag) failed to build: \(WireJSON.message(of: error))")
             }
         }
     }
