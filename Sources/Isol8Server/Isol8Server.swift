@@ -22,15 +22,18 @@ public final class Isol8Server: Sendable {
         DebugLog.debug("[Server] Config loaded")
         DebugLog.debug("[Server] Max concurrent: \(config.maxConcurrent)")
         DebugLog.debug("[Server] Auto-prune: \(config.cleanup.autoPrune)")
-        await checkPrebuiltImages()
+        await buildPrebuiltImages()
         let keys = try await openKeyStore()
         let authDb = keys?.path
 
         let version = settings.version
-        let router = makeRouter(keys: keys)
+        let refusals = RefusedUpgrades()
+        let router = makeRouter(keys: keys, refusals: refusals)
         let app = Application(
             router: router,
-            server: .http1WebSocketUpgrade(webSocketRouter: router, configuration: .init(ws: .init(maxFrameSize: settings.maxBodyBytes))),
+            server: .http1WebSocketUpgrade(webSocketRouter: router, configuration: .init(
+                http1: .init(additionalChannelHandlers: [RefusedUpgradeWriter(refusals: refusals)]),
+                ws: .init(maxFrameSize: settings.maxBodyBytes))),
             configuration: .init(address: .hostname(settings.bindHost, port: settings.port), serverName: nil),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
@@ -86,9 +89,10 @@ public final class Isol8Server: Sendable {
 
     /// One router serves both plain HTTP and the WebSocket upgrade, so the auth
     /// middleware guards the upgrade request too.
-    private func makeRouter(keys: ApiKeyStore?) -> Router<BasicWebSocketRequestContext> {
-        let router = Router(context: BasicWebSocketRequestContext.self)
+    private func makeRouter(keys: ApiKeyStore?, refusals: RefusedUpgrades) -> Router<Isol8RequestContext> {
+        let router = Router(context: Isol8RequestContext.self)
         // Middleware first: routes added later are wrapped by it, and so is "not found".
+        router.add(middleware: UpgradeRefusalMiddleware(refusals: refusals))
         router.add(middleware: JSONErrorMiddleware())
         router.add(middleware: AuthMiddleware(apiKey: settings.apiKey, store: keys))
         HealthRoutes(version: settings.version).register(on: router)
@@ -101,14 +105,34 @@ public final class Isol8Server: Sendable {
         return router
     }
 
-    /// Spec §6.1 step 3; this port does not build images at startup (`isol8 setup` does).
-    private func checkPrebuiltImages() async {
-        guard !settings.config.prebuiltImages.isEmpty, let client = try? DockerClient.fromEnvironment() else { return }
+    /// Spec §6.1 step 3: builds the config's missing `prebuiltImages` before serving. A
+    /// failed build is reported and the server starts anyway: executions that do not use
+    /// that image still work.
+    private func buildPrebuiltImages() async {
+        guard !settings.config.prebuiltImages.isEmpty else { return }
+        let client: DockerClient
+        do {
+            client = try DockerClient.fromEnvironment()
+        } catch {
+            return ServerConsole.error("[Server] Cannot build prebuilt images: \(WireJSON.message(of: error))")
+        }
+        let index = settings.config.packages
+        let builder = CustomImageBuilder(client: client, packageIndex: PackageIndex(pipIndexURL: index.pipIndexURL,
+                                                                                    npmRegistry: index.npmRegistry))
         for image in settings.config.prebuiltImages {
             if (try? await client.inspectImage(image.tag)) != nil {
                 ServerConsole.info("[Server] Prebuilt image \(image.tag) already exists, skipping build")
-            } else {
-                ServerConsole.warn("[Server] Prebuilt image \(image.tag) is missing; run `isol8 setup` to build it")
+                continue
+            }
+            let packages = CustomImageBuilder.normalize(image.installPackages).joined(separator: ", ")
+            ServerConsole.info("[Server] Building prebuilt image \(image.tag) (\(image.runtime): \(packages))")
+            do {
+                guard let runtime = Runtime(rawValue: image.runtime) else { throw Isol8Error.unknownRuntime(image.runtime) }
+                _ = try await builder.build(runtime: runtime, tag: image.tag, packages: image.installPackages,
+                                            setupScript: image.setupScript, force: true)
+                ServerConsole.info("[Server] Prebuilt image \(image.tag) ready")
+            } catch {
+                ServerConsole.error("[Server] Prebuilt image \(image.tag) failed to build: \(WireJSON.message(of: error))")
             }
         }
     }

@@ -10,18 +10,27 @@ struct WebSocketRoutes: Sendable {
     /// Largest client message accepted (an envelope with inline files).
     let maxMessageBytes: Int
 
-    func register(on router: Router<BasicWebSocketRequestContext>) {
+    func register(on router: Router<Isol8RequestContext>) {
         router.ws("/execute/ws") { inbound, outbound, _ in
             DebugLog.debug("[Server] WebSocket connection established")
             defer { DebugLog.debug("[Server] WebSocket connection closed") }
             do {
-                for try await message in inbound.messages(maxSize: maxMessageBytes) {
+                var messages = inbound.messages(maxSize: maxMessageBytes).makeAsyncIterator()
+                while let message = try await messages.next() {
                     let text: String
                     switch message {
                     case .text(let string): text = string
                     case .binary(var buffer): text = buffer.readString(length: buffer.readableBytes) ?? ""
                     }
-                    if try await handle(text, outbound) { return }
+                    switch try await handle(text, outbound) {
+                    case .keepOpen:
+                        continue
+                    case .closed:
+                        return
+                    case .execute(let object):
+                        try await execute(object, outbound, whileConnected: messages)
+                        return
+                    }
                 }
             } catch {
                 ServerConsole.error("[Server] WebSocket error: \(error)")
@@ -29,32 +38,51 @@ struct WebSocketRoutes: Sendable {
         }
     }
 
-    /// Handles one client message; true when the connection has been closed.
-    private func handle(_ text: String, _ outbound: WebSocketOutboundWriter) async throws -> Bool {
+    private enum Next {
+        case keepOpen, closed
+        case execute([String: Any])
+    }
+
+    /// What one client message asks for; invalid JSON closes the connection here.
+    private func handle(_ text: String, _ outbound: WebSocketOutboundWriter) async throws -> Next {
         guard let object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] else {
             try await send(StreamEvent(.error, "Invalid JSON message", phase: nil), outbound)
             try await outbound.close(.unacceptableData, reason: "Invalid JSON")
-            return true
+            return .closed
         }
         let type = object["type"] as? String ?? "\(object["type"] ?? "undefined")"
         switch type {
         case "stdin":
             DebugLog.debug("[Server] WebSocket stdin message received (ignored - future use)")
-            return false
+            return .keepOpen
         case "signal":
             DebugLog.debug("[Server] WebSocket signal message received: \(object["signal"] ?? "undefined") (ignored - future use)")
-            return false
+            return .keepOpen
         case "execute":
-            await execute(object, outbound)
-            try await outbound.close(.normalClosure, reason: "Execution complete")
-            return true
+            return .execute(object)
         default:
             try await send(StreamEvent(.error, "Unknown message type: \(type)", phase: nil), outbound)
-            return false
+            return .keepOpen
         }
     }
 
-    private func execute(_ object: [String: Any], _ outbound: WebSocketOutboundWriter) async {
+    /// Runs the execution, then closes 1000. The client going away (its close frame or a
+    /// dropped connection ends `inbound`) cancels the run, as a dropped SSE stream does,
+    /// so the container does not outlive the client.
+    private func execute(_ object: [String: Any], _ outbound: WebSocketOutboundWriter,
+                         whileConnected inbound: WebSocketInboundMessageStream.AsyncIterator) async throws {
+        let cancel = CancelToken()
+        let watcher = Task {
+            var rest = inbound
+            while (try? await rest.next()) != nil {}
+            cancel.cancel()
+        }
+        await execute(object, outbound, cancel: cancel)
+        watcher.cancel()
+        try await outbound.close(.normalClosure, reason: "Execution complete")
+    }
+
+    private func execute(_ object: [String: Any], _ outbound: WebSocketOutboundWriter, cancel: CancelToken) async {
         let envelope: ExecutionEnvelope
         let lease: EngineLease
         do {
@@ -68,7 +96,6 @@ struct WebSocketRoutes: Sendable {
             try? await send(StreamEvent(.error, message, phase: nil), outbound)
             return
         }
-        let cancel = CancelToken()
         do {
             try await resources.withPermit(.webSocket) {
                 for try await event in lease.engine.executeStream(try envelope.validRequest(), cancel: cancel) {

@@ -7,6 +7,8 @@ final class RawWebSocket {
     private var buffer: [UInt8] = []
     /// Status line of the HTTP answer to the upgrade, e.g. `HTTP/1.1 101 Switching Protocols`.
     private(set) var statusLine = ""
+    /// The body of an answer that refused the upgrade (read until the server closes).
+    private(set) var refusalBody = ""
 
     struct Closed {
         var messages: [String]
@@ -33,6 +35,10 @@ final class RawWebSocket {
         try write(Array(request.utf8))
         let head = try readHead()
         statusLine = String(head.split(separator: "\r\n").first ?? "")
+        if !upgraded {
+            while (try? fill()) != nil {}
+            refusalBody = String(decoding: buffer, as: UTF8.self)
+        }
     }
 
     deinit { close(fd) }

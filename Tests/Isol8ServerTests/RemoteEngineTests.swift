@@ -45,6 +45,61 @@ final class RemoteEngineTests: SharedServerTestCase {
 
     // MARK: remote-only
 
+    func testStreamsGoOverTheWebSocketAndKeepTheSession() async throws {
+        let id = "remote-ws-\(UUID().uuidString.prefix(8))"
+        let engine = try remote(sessionId: id)
+        var stdout = ""
+        for try await event in engine.executeStream(ExecutionRequest(runtime: .bash, cmd: "echo via-ws")) where event.type == .stdout {
+            stdout += event.data
+        }
+        XCTAssertEqual(stdout, "via-ws\n")
+        XCTAssertTrue(server.waitForOutput("[Server] WebSocket creating new session: \(id)"), "the stream used the WebSocket with its sessionId")
+        let listed = try await engine.listSessions()
+        XCTAssertTrue(listed.contains { $0.id == id })
+        await engine.stop()
+    }
+
+    /// Stopping to listen closes the socket; the server then stops the run and removes
+    /// the ephemeral container instead of letting it sleep on.
+    func testCancelledWebSocketStreamStopsTheRemoteRun() async throws {
+        let code = "import socket, time\nprint(socket.gethostname(), flush=True)\ntime.sleep(300)"
+        var request = ExecutionRequest(runtime: .python, code: code)
+        request.timeoutMs = 600_000  // so only the cancellation can end the run within the wait below
+        let docker = try DockerClient.fromEnvironment()
+        var hostname = ""
+        for try await event in try remote().executeStream(request) where event.type == .stdout {
+            hostname = event.data.trimmingCharacters(in: .whitespacesAndNewlines)
+            let running = try await docker.inspectContainer(hostname)  // the hostname is the container id
+            XCTAssertNotNil(running)
+            break
+        }
+        XCTAssertFalse(hostname.isEmpty)
+        // The server logs the cleanup line before it removes the container: wait for both.
+        var gone = false
+        for _ in 0..<600 where !gone {
+            gone = (try? await docker.inspectContainer(hostname)) == nil
+            if !gone { try await Task.sleep(nanoseconds: 100_000_000) }
+        }
+        XCTAssertTrue(gone, "container \(hostname) should be removed once the client left")
+    }
+
+    /// Behind a proxy that refuses upgrades the first stream falls back to SSE, and
+    /// later streams of the same engine go straight to SSE.
+    func testRefusedUpgradeFallsBackToSSEForGood() async throws {
+        let proxy = try UpgradeRefusingProxy(upstreamPort: server.port)
+        let engine = try RemoteEngine(host: "http://127.0.0.1:\(proxy.port)", apiKey: ServerProcess.apiKey)
+        for round in 1...2 {
+            var events: [StreamEvent] = []
+            for try await event in engine.executeStream(ExecutionRequest(runtime: .bash, cmd: "echo round \(round)")) { events.append(event) }
+            XCTAssertEqual(events.filter { $0.type == .stdout }.map(\.data).joined(), "round \(round)\n")
+            XCTAssertEqual(events.last, StreamEvent(.exit, "0"))
+        }
+        XCTAssertEqual(proxy.refusedUpgrades, 1, "only the first stream tries the WebSocket")
+        let fresh = try RemoteEngine(host: "http://127.0.0.1:\(proxy.port)", apiKey: ServerProcess.apiKey)
+        for try await _ in fresh.executeStream(ExecutionRequest(runtime: .bash, cmd: "true")) {}
+        XCTAssertEqual(proxy.refusedUpgrades, 2, "the choice belongs to one engine, not the process")
+    }
+
     func testSessionsAreListedAndDeleted() async throws {
         let id = "remote-list-\(UUID().uuidString.prefix(8))"
         let engine = try remote(sessionId: id)

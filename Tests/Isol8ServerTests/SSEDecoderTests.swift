@@ -42,9 +42,10 @@ final class SSEDecoderTests: XCTestCase {
         XCTAssertEqual(decodeAll("data: first\n\ndata: last", splitAt: []), ["first", "last"])
     }
 
-    func testUnknownEventTypesDoNotBreakDecoding() {
-        XCTAssertNil(WireJSON.decodeEvent(#"{"type":"telemetry","data":"x"}"#))
-        XCTAssertEqual(WireJSON.decodeEvent(#"{"type":"stdout","data":"x","phase":"setup"}"#), StreamEvent(.stdout, "x", phase: .setup))
+    func testUnknownEventTypesAreDecodedAndKept() {
+        let payloads = decodeAll("data: {\"type\":\"telemetry\",\"data\":\"x\"}\n\ndata: {\"type\":\"exit\",\"data\":\"0\"}\n\n", splitAt: [])
+        XCTAssertEqual(payloads.compactMap(WireJSON.decodeEvent),
+                       [StreamEvent(StreamEvent.Kind(rawValue: "telemetry"), "x", phase: nil), StreamEvent(.exit, "0", phase: nil)])
     }
 }
 

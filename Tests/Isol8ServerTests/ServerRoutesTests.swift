@@ -251,18 +251,22 @@ final class ServerRoutesTests: SharedServerTestCase {
         XCTAssertEqual(closed.reason, "Invalid JSON")
     }
 
-    /// The upgrade is refused without the right key. HummingbirdWebSocket answers every
-    /// refused upgrade with a bare 400 (not the 401/403 a plain request gets), so the test
-    /// pins "no 101" and that status.
+    /// The upgrade is refused before it happens, with the same answers a plain request gets.
     func testWebSocketUpgradeNeedsTheKey() throws {
         let anonymous = try RawWebSocket(port: server.port, path: "/execute/ws", authorization: nil)
-        XCTAssertFalse(anonymous.upgraded)
-        XCTAssertEqual(anonymous.statusLine, "HTTP/1.1 400 Bad Request")
+        XCTAssertEqual(anonymous.statusLine, "HTTP/1.1 401 Unauthorized")
+        XCTAssertEqual(anonymous.refusalBody, #"{"error":"Missing Authorization header"}"#)
         let wrong = try RawWebSocket(port: server.port, path: "/execute/ws", authorization: "Bearer nope")
-        XCTAssertFalse(wrong.upgraded)
-        XCTAssertEqual(wrong.statusLine, "HTTP/1.1 400 Bad Request")
+        XCTAssertEqual(wrong.statusLine, "HTTP/1.1 403 Forbidden")
+        XCTAssertEqual(wrong.refusalBody, #"{"error":"Invalid API key"}"#)
         let right = try RawWebSocket(port: server.port, path: "/execute/ws", authorization: "Bearer \(ServerProcess.apiKey)")
         XCTAssertTrue(right.upgraded, right.statusLine)
+    }
+
+    func testWebSocketUpgradeOfAnUnknownPathIs404JSON() throws {
+        let socket = try RawWebSocket(port: server.port, path: "/no-such-socket", authorization: "Bearer \(ServerProcess.apiKey)")
+        XCTAssertEqual(socket.statusLine, "HTTP/1.1 404 Not Found")
+        XCTAssertEqual(socket.refusalBody, #"{"error":"Not Found"}"#)
     }
 
     // MARK: global semaphore

@@ -79,3 +79,30 @@ final class StartupTests: XCTestCase {
         } catch {}
     }
 }
+
+/// `prebuiltImages` are built when the server starts (spec §6.1 step 3). Only a setup
+/// script: installing packages would need the network.
+final class PrebuiltImageStartupTests: XCTestCase {
+    let tag = "isol8-test-prebuilt-\(UUID().uuidString.prefix(8).lowercased()):latest"
+
+    override func tearDown() async throws {
+        try? await DockerClient.fromEnvironment().removeImage(tag)
+    }
+
+    func testMissingPrebuiltImageIsBuiltOnceThenSkipped() async throws {
+        let config = #"{"prebuiltImages": [{"tag": "\#(tag)", "runtime": "bash", "installPackages": [], "setupScript": "echo prebuilt > /etc/isol8-prebuilt"}], "cleanup": {"autoPrune": false}}"#
+        let first = try ServerProcess(config: config)
+        try first.start(timeout: 300)
+        first.stop()
+        XCTAssertTrue(first.output.contains("[Server] Building prebuilt image \(tag) (bash: )\n"), first.output)
+        XCTAssertTrue(first.output.contains("[Server] Prebuilt image \(tag) ready\n"), first.output + first.errors)
+        let built = try await DockerClient.fromEnvironment().inspectImage(tag)
+        XCTAssertNotNil(built)
+
+        let second = try ServerProcess(config: config)
+        try second.start()
+        second.stop()
+        XCTAssertTrue(second.output.contains("[Server] Prebuilt image \(tag) already exists, skipping build\n"), second.output)
+        XCTAssertFalse(second.output.contains("Building prebuilt image"))
+    }
+}

@@ -39,6 +39,15 @@ final class RunLifecycleTests: XCTestCase {
         XCTAssertTrue(state.status.message?.contains("still active") == true)
     }
 
+    func testEventTypesFromANewerServerAreNotShown() {
+        var state = Fixture.state()
+        state.press("r")
+        state.send(.runEvents(id: 1, [StreamEvent(.stdout, "before\n"), StreamEvent(StreamEvent.Kind(rawValue: "telemetry"), "cpu=3"),
+                                      StreamEvent(.stdout, "after\n")]))
+        XCTAssertEqual(state.outputTexts, ["before", "after"])
+        XCTAssertEqual(state.run?.errors, [])
+    }
+
     func testEventsOfAnOldRunAreIgnored() {
         var state = Fixture.state()
         state.press("r")

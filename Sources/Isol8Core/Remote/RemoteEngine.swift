@@ -1,8 +1,8 @@
 import Foundation
 
 /// The engine of an isol8 server (spec §7): the same `Isol8Engine` calls, carried over
-/// HTTP with libcurl. Streams use SSE (`POST /execute/stream`); this port has no
-/// WebSocket client, which the spec allows as a fallback path.
+/// HTTP with libcurl. Streams go over the WebSocket (`GET /execute/ws`) and fall back to
+/// SSE (`POST /execute/stream`) for good once a server refuses the WebSocket.
 public final class RemoteEngine: Isol8Engine {
     /// Server base URL without a trailing `/`.
     public let host: String
@@ -11,6 +11,7 @@ public final class RemoteEngine: Isol8Engine {
     public let options: Isol8Options?
     private let apiKey: String
     private let transport: CurlTransport
+    private let webSocket = WebSocketAvailability()
 
     public init(host: String, apiKey: String, sessionId: String? = nil, options: Isol8Options? = nil) throws {
         var host = host
@@ -42,7 +43,7 @@ public final class RemoteEngine: Isol8Engine {
     }
 
     public func execute(_ request: ExecutionRequest) async throws -> ExecutionResult {
-        let response = try await send(self.request("POST", "/execute", body: try envelope(request)))
+        let response = try await send(self.request("POST", "/execute", body: try Self.json(envelope(request))))
         try check(response, operation: "Execution failed")
         do {
             return try WireJSON.decodeResult(response.body)
@@ -53,14 +54,55 @@ public final class RemoteEngine: Isol8Engine {
 
     public func executeStream(_ request: ExecutionRequest, cancel: CancelToken) -> AsyncThrowingStream<StreamEvent, Error> {
         EventStream.make(cancel: cancel) { emit in
-            let body = try self.envelope(request)
-            let decoder = SSEStreamState()
-            let response = try await self.send(self.request("POST", "/execute/stream", body: body), cancel: cancel) { chunk in
-                for payload in decoder.feed(chunk) { Self.deliver(payload, to: emit) }
+            let envelope = try self.envelope(request)
+            if self.webSocket.state != .unavailable {
+                do {
+                    try await self.streamOverWebSocket(envelope, cancel: cancel, emit: emit)
+                    return
+                } catch let failure as WebSocketClient.Failure {
+                    // Only a server that never opened a WebSocket for this engine is
+                    // assumed to lack one; a failure after that is the stream's own.
+                    guard !failure.opened, self.webSocket.markUnavailableIfUnknown() else {
+                        DebugLog.debug("[Remote] WebSocket failed: \(failure.reason)")
+                        throw RemoteError.webSocketFailed
+                    }
+                    DebugLog.debug("[Remote] WebSocket unavailable (\(failure.reason)); streaming over SSE from now on")
+                }
             }
-            try self.check(response, operation: "Stream failed")
-            for payload in decoder.finish() { Self.deliver(payload, to: emit) }
+            try await self.streamOverSSE(envelope, cancel: cancel, emit: emit)
         }
+    }
+
+    private func streamOverWebSocket(_ envelope: [String: Any], cancel: CancelToken,
+                                     emit: @escaping @Sendable (StreamEvent) -> Void) async throws {
+        var message = envelope
+        message["type"] = "execute"
+        let text = String(decoding: try Self.json(message), as: UTF8.self)
+        let (host, headers) = (self.host, ["Authorization: Bearer \(apiKey)"])
+        let webSocket = self.webSocket
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, Error>) in
+            Thread.detachNewThread {
+                do {
+                    let socket = try WebSocketClient(baseURL: host, path: "/execute/ws", headers: headers, cancel: cancel)
+                    webSocket.markAvailable()
+                    try socket.sendText(text)
+                    try socket.receiveMessages { Self.deliver($0, to: emit) }
+                    continuation.resume()
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
+        }
+    }
+
+    private func streamOverSSE(_ envelope: [String: Any], cancel: CancelToken,
+                               emit: @escaping @Sendable (StreamEvent) -> Void) async throws {
+        let decoder = SSEStreamState()
+        let response = try await send(request("POST", "/execute/stream", body: try Self.json(envelope)), cancel: cancel) { chunk in
+            for payload in decoder.feed(chunk) { Self.deliver(payload, to: emit) }
+        }
+        try check(response, operation: "Stream failed")
+        for payload in decoder.finish() { Self.deliver(payload, to: emit) }
     }
 
     public func putFile(_ path: String, _ data: Data) async throws {
@@ -109,11 +151,15 @@ public final class RemoteEngine: Isol8Engine {
     }
 
     /// `{request, options, sessionId}` with absent keys left out.
-    private func envelope(_ request: ExecutionRequest) throws -> Data {
+    private func envelope(_ request: ExecutionRequest) throws -> [String: Any] {
         var object: [String: Any] = ["request": try JSONSerialization.jsonObject(with: JSONEncoder().encode(request))]
         if let options { object["options"] = try JSONSerialization.jsonObject(with: JSONEncoder().encode(options)) }
         if let sessionId { object["sessionId"] = sessionId }
-        return try JSONSerialization.data(withJSONObject: object, options: [.withoutEscapingSlashes])
+        return object
+    }
+
+    private static func json(_ object: [String: Any]) throws -> Data {
+        try JSONSerialization.data(withJSONObject: object, options: [.withoutEscapingSlashes])
     }
 
     private func send(_ request: HTTPRequest, timeoutSeconds: Int = 0, cancel: CancelToken? = nil,
@@ -142,9 +188,8 @@ public final class RemoteEngine: Isol8Engine {
         if let event = WireJSON.decodeEvent(trimmed) {
             emit(event)
         } else {
-            // Unknown event types (a newer server) and malformed frames are skipped, as the
-            // original client ignores what it cannot parse.
-            DebugLog.debug("[Remote] Skipping unrecognised stream event: \(trimmed.prefix(200))")
+            // Malformed messages are skipped, as the original client ignores what it cannot parse.
+            DebugLog.debug("[Remote] Skipping malformed stream event: \(trimmed.prefix(200))")
         }
     }
 

@@ -12,6 +12,8 @@ public enum RemoteError: Error, Equatable, CustomStringConvertible, LocalizedErr
     case http(operation: String, status: Int, message: String)
     case sessionRequired
     case noResponseBody
+    /// The WebSocket broke after this engine had used it (spec §7 step 4).
+    case webSocketFailed
     case badResponse(String)
     case invalidHost(String)
 
@@ -38,6 +40,8 @@ public enum RemoteError: Error, Equatable, CustomStringConvertible, LocalizedErr
             return "File operations require a sessionId (persistent mode)"
         case .noResponseBody:
             return "No response body for streaming"
+        case .webSocketFailed:
+            return "WebSocket connection failed"
         case .badResponse(let detail):
             return "Unexpected answer from the isol8 server: \(detail)"
         case .invalidHost(let host):

@@ -60,7 +60,7 @@ public enum WireJSON {
         try JSONDecoder().decode(ExecutionResult.self, from: data)
     }
 
-    /// Decodes one event; nil for malformed JSON or a type this build does not know.
+    /// Decodes one event; nil for malformed JSON. Unknown types decode and are kept.
     public static func decodeEvent(_ text: String) -> StreamEvent? {
         try? JSONDecoder().decode(StreamEvent.self, from: Data(text.utf8))
     }

@@ -58,6 +58,8 @@ extension AppState {
                 output.appendLine(AppState.marker(text), kind: .marker)
             case .exit:
                 run?.exitCode = Int(event.data)
+            default:
+                break  // a type from a newer server: nothing to show for it
             }
         }
     }

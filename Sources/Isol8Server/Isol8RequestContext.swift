@@ -1,0 +1,18 @@
+import Hummingbird
+import HummingbirdWebSocket
+import NIOCore
+
+/// The context of every route: Hummingbird's WebSocket-capable one plus the connection,
+/// so that the answer to a refused upgrade can be handed to that connection
+/// (`RefusedUpgrades`).
+struct Isol8RequestContext: RequestContext, WebSocketRequestContext {
+    var coreContext: CoreRequestContextStorage
+    let webSocket: WebSocketHandlerReference<Self>
+    let channel: any Channel
+
+    init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        webSocket = .init()
+        channel = source.channel
+    }
+}
