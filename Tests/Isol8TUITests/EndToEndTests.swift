@@ -5,8 +5,10 @@ import XCTest
 
 /// The real `isol8-tui` in a real terminal (tmux) against the real Docker daemon and images.
 final class EndToEndTests: XCTestCase {
-    private func tui(_ arguments: String, width: Int = 120, height: Int = 40, term: String? = nil) throws -> TmuxSession {
-        let command = (term.map { "TERM=\($0) " } ?? "") + "\(TmuxSession.binary) \(arguments)"
+    private func tui(_ arguments: String, width: Int = 120, height: Int = 40, term: String? = nil,
+                     editor: String? = nil) throws -> TmuxSession {
+        let environment = (term.map { "TERM=\($0) " } ?? "") + (editor.map { "EDITOR='\($0)' " } ?? "")
+        let command = environment + "\(TmuxSession.binary) \(arguments)"
         let session = try TmuxSession(command, width: width, height: height, in: self)
         try session.waitFor(text: "local Docker API")
         return session
@@ -194,6 +196,17 @@ final class EndToEndTests: XCTestCase {
         XCTAssertNotEqual(name, "default")
         XCTAssertTrue(FileManager.default.fileExists(atPath: "\(TmuxSession.root)/themes/\(name).json"), name)
         XCTAssertNotEqual(try session.styledScreen(), before, "the screen was redrawn in the new colours")
+        try session.press("q")
+    }
+
+    func testEEditsInlineCodeInTheEditorAndRRunsTheEdit() throws {
+        // A non-interactive "editor": sed changes the scratch file the TUI hands it.
+        let session = try tui("-e 'print(6 * 7)'", editor: "sed -i s/6/7/")
+        try session.press("1", "e")
+        try session.waitFor(text: "print(7 * 7)")
+        try session.press("r")
+        try session.waitFor("exit 0") { self.status($0).contains("run #1: exit 0") }
+        try session.waitFor(text: "49")
         try session.press("q")
     }
 

@@ -50,6 +50,7 @@ public final class EffectRunner: @unchecked Sendable {
         case .watchContainer(let id): watch(id)
         case .releasePersistentEngine: Task { await engines.release() }
         case .openEditor(let path): edit(path)
+        case .editInline(let text, let fileExtension): editInline(text, fileExtension: fileExtension)
         case .saveOutput(let path, let text): save(text, to: path)
         case .loadTheme(let name):
             let loaded = themes.load(name, capability: capability)
@@ -177,6 +178,29 @@ public final class EffectRunner: @unchecked Sendable {
     /// Runs `$VISUAL`/`$EDITOR` (else vi) on the file with the terminal handed over, then
     /// reloads the file.
     private func edit(_ path: String) {
+        runEditor(on: path)
+        loadCode(path)
+    }
+
+    /// Inline code has no file: it is edited in a scratch file that goes away afterwards.
+    private func editInline(_ text: String, fileExtension: String) {
+        let scratch = FileManager.default.temporaryDirectory
+            .appendingPathComponent("isol8-tui-\(UUID().uuidString.prefix(8))\(fileExtension)").path
+        do {
+            try (text + "\n").write(toFile: scratch, atomically: true, encoding: .utf8)
+        } catch {
+            return mailbox.send(.effectFailed("cannot write \(scratch) for the editor: \(error.localizedDescription)"))
+        }
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        runEditor(on: scratch)
+        guard var edited = try? String(contentsOfFile: scratch, encoding: .utf8) else {
+            return mailbox.send(.effectFailed("the editor left no readable file at \(scratch); the code is unchanged"))
+        }
+        if edited.hasSuffix("\n") { edited.removeLast() }
+        mailbox.send(.inlineCodeEdited(edited))
+    }
+
+    private func runEditor(on path: String) {
         let environment = ProcessInfo.processInfo.environment
         let editor = environment["VISUAL"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["EDITOR"].flatMap { $0.isEmpty ? nil : $0 } ?? "vi"
         host?.suspend()
@@ -190,7 +214,6 @@ public final class EffectRunner: @unchecked Sendable {
             mailbox.send(.effectFailed("cannot start the editor \(editor): \(error.localizedDescription)"))
         }
         host?.resume()
-        loadCode(path)
     }
 
     private func save(_ text: String, to path: String) {

@@ -27,7 +27,7 @@ extension Keymap {
             KeyBinding([.ctrl("l")], .redraw, "redraw the screen"),
         ]),
         KeyTable(.pane(.code), scrolling(lines: "code") + [
-            KeyBinding([.char("e")], .editCode, "edit the file in $EDITOR, then reload it"),
+            KeyBinding([.char("e")], .editCode, "edit the code in $EDITOR (the file, or the -e / --cmd text), then reload it"),
         ]),
         KeyTable(.pane(.output), scrolling(lines: "output") + searching + [
             KeyBinding([.char("w")], .toggleWrap, "toggle line wrapping"),

@@ -75,6 +75,11 @@ public struct KnobState: Sendable {
         changed.insert(key)
     }
 
+    /// Replaces the inline code (`-e`, or `--cmd` when that is the source) after an edit.
+    public mutating func setInlineCode(_ text: String) {
+        if flags.cmd != nil { flags.cmd = text } else { flags.eval = text }
+    }
+
     /// Turns streaming on or off.
     public mutating func setStream(_ on: Bool) {
         stream = on

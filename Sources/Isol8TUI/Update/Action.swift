@@ -17,6 +17,8 @@ public enum Action: Sendable {
     case dockerUnavailable(String)
     case codeLoaded(path: String, text: String)
     case codeLoadFailed(path: String, message: String)
+    /// The `-e` / `--cmd` code as the editor left it.
+    case inlineCodeEdited(String)
     /// Stream events of run `id`, batched in arrival order.
     case runEvents(id: Int, [StreamEvent])
     /// Run `id` got its container (before its output), so the Container pane can follow it.

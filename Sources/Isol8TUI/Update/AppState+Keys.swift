@@ -1,3 +1,4 @@
+import Isol8Core
 import TerminalKit
 
 /// Key dispatch: the top overlay gets the key first, then the focused pane's table, then the
@@ -99,11 +100,14 @@ extension AppState {
         case .clear:
             if focus.pane == .debug { debug.clear() } else { output.clear() }
         case .editCode:
-            guard let path = code.path else {
-                status.say("the code came from \(code.title); there is no file to edit", error: true)
+            if let path = code.path { return [.openEditor(path)] }
+            let flags = knobs.flags
+            guard let inline = flags.cmd ?? flags.eval else {
+                status.say("the code comes from \(code.title) when a run starts; there is nothing to edit here", error: true)
                 return []
             }
-            return [.openEditor(path)]
+            let runtime = flags.cmd != nil ? Runtime.bash : knobs.runtime
+            return [.editInline(text: inline, fileExtension: RuntimeRegistry.adapter(for: runtime).defaultExtension)]
         case .refreshContainer:
             return refreshContainer()
         case .markRun:

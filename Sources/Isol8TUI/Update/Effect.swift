@@ -17,6 +17,9 @@ public enum Effect: Equatable, Sendable {
     case releasePersistentEngine
     /// Suspend the screen, run `$EDITOR` on the file, reload it.
     case openEditor(String)
+    /// Suspend the screen, run `$EDITOR` on inline code in a scratch file named `*<fileExtension>`
+    /// (so the editor colours it), and answer with the edited text.
+    case editInline(text: String, fileExtension: String)
     /// Write text to a file.
     case saveOutput(path: String, text: String)
     /// Load a theme by name or path.

@@ -26,6 +26,12 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         guard path == state.code.path else { return [] }
         state.code.setText(text)
         return []
+    case .inlineCodeEdited(let text):
+        guard state.code.path == nil else { return [] }
+        state.knobs.setInlineCode(text)
+        state.code.setText(text)
+        state.status.say("code edited; r runs it")
+        return []
     case .codeLoadFailed(let path, let message):
         guard path == state.code.path else { return [] }
         state.code.error = message
