@@ -129,30 +129,30 @@ final class FocusAndHelpTests: XCTestCase {
     }
 
     func testInlineCodeIsEditedInAScratchFileAndTheNextRunUsesIt() {
-        var flags = RunFlags()
-        flags.eval = "print(6 * 7)"
-        var state = Fixture.state(flags: flags)
-        state.press("1")
+        var state = Self.codeFocused { $0.eval = "print(6 * 7)" }
         XCTAssertEqual(state.press("e"), [.editInline(text: "print(6 * 7)", fileExtension: ".py")])
         state.send(.inlineCodeEdited("print(7 * 7)"))
         XCTAssertEqual(state.code.lines, ["print(7 * 7)"])
         guard case .startRun(let spec)? = state.press("r").first else { return XCTFail("no run") }
         XCTAssertEqual(spec.flags.eval, "print(7 * 7)")
 
-        var command = RunFlags()
-        command.cmd = "echo hi"
-        var shell = Fixture.state(flags: command)
-        shell.press("1")
+        var shell = Self.codeFocused { $0.cmd = "echo hi" }
         XCTAssertEqual(shell.press("e"), [.editInline(text: "echo hi", fileExtension: ".sh")])
         shell.send(.inlineCodeEdited("echo bye"))
         XCTAssertEqual(shell.knobs.flags.cmd, "echo bye")
         XCTAssertNil(shell.knobs.flags.eval)
 
-        var remote = RunFlags()
-        remote.url = "https://example.test/x.py"
-        var fetched = Fixture.state(flags: remote)
-        fetched.press("1")
+        var fetched = Self.codeFocused { $0.url = "https://example.test/x.py" }
         XCTAssertEqual(fetched.press("e"), [])
         XCTAssertTrue(fetched.status.message?.contains("nothing to edit") == true)
+    }
+
+    /// A state whose code source `source` sets, with the Code pane focused.
+    private static func codeFocused(_ source: (inout RunFlags) -> Void) -> AppState {
+        var flags = RunFlags()
+        source(&flags)
+        var state = Fixture.state(flags: flags)
+        state.press("1")
+        return state
     }
 }
