@@ -12,14 +12,19 @@ func fail(_ message: String) -> Never {
     exit(1)
 }
 
-func row(_ cells: String...) {
-    print(cells.enumerated().map { $0.offset == 0 ? $0.element.padding(toLength: 34, withPad: " ", startingAt: 0)
-                                                   : String(repeating: " ", count: max(0, 12 - $0.element.count)) + $0.element }
-        .joined())
+/// Prints a table row: the label left-aligned, the values right-aligned in columns.
+func row(_ label: String, _ values: String...) {
+    let columns = values.map { String(repeating: " ", count: max(0, 13 - $0.count)) + $0 }
+    print(label.padding(toLength: 34, withPad: " ", startingAt: 0) + columns.joined())
 }
 
 func format(_ value: Double, _ digits: Int = 0) -> String {
     value.isNaN ? "–" : String(format: "%.\(digits)f", value)
+}
+
+/// "min–max" of samples in seconds, for the target column of a median row.
+func spread(_ samples: Samples) -> String {
+    "\(format(samples.values.first ?? .nan, 2))–\(format(samples.max, 2))"
 }
 
 func runFrames(_ frames: Int) {
@@ -39,21 +44,24 @@ func runFrames(_ frames: Int) {
 
 func runFlood(_ bench: FloodBench) {
     do {
+        // Alternating the two keeps the load of a shared machine from favouring either side.
         var cli: [Double] = []
-        for _ in 0..<bench.runs { cli.append(try bench.cliRun()) }
-        let cliMedian = Samples(cli).median
-        // Spread the probes over the first ~70% of a run so they land while output streams.
-        let interval = max(0.02, cliMedian * 0.7 / Double(max(1, bench.presses)))
         var runs: [FloodBench.TUIRun] = []
-        for _ in 0..<bench.runs { runs.append(try bench.tuiRun(probeInterval: interval)) }
+        for _ in 0..<bench.runs {
+            cli.append(try bench.cliRun())
+            // Spread the probes over the first ~70% of a run so they land while output streams.
+            let interval = max(0.02, Samples(cli).median * 0.7 / Double(max(1, bench.presses)))
+            runs.append(try bench.tuiRun(probeInterval: interval))
+        }
+        let cliMedian = Samples(cli).median
         let tui = Samples(runs.map(\.seconds))
         let rss = runs.map(\.peakRSSKiB).max() ?? 0
         let readToFlush = Samples(runs.flatMap(\.readToFlush).map { $0 * 1e3 })
         let sendToFlush = Samples(runs.flatMap(\.sendToFlush).map { $0 * 1e3 })
         print("TUI flood: \(bench.example) in isol8-tui (\(FloodBench.size.width)×\(FloodBench.size.height) tmux) vs isol8 run >/dev/null, median of \(bench.runs)")
-        row("measure", "value", "target")
-        row("isol8 run >/dev/null (s)", format(cliMedian, 2))
-        row("isol8-tui, r → run finished (s)", format(tui.median, 2))
+        row("measure", "median", "target/range")
+        row("isol8 run >/dev/null (s)", format(cliMedian, 2), spread(Samples(cli)))
+        row("isol8-tui, r → run finished (s)", format(tui.median, 2), spread(tui))
         row("ratio", format(tui.median / cliMedian, 2), "≤ 1.5")
         row("isol8-tui peak RSS (MiB, VmHWM)", format(Double(rss) / 1024, 1), "< 100")
         row("key → frame flushed (ms), median", format(readToFlush.median, 1), "< 50")
