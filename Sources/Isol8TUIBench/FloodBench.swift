@@ -47,7 +47,9 @@ struct FloodBench {
         let tmux = try Tmux("exec env \(LoopTrace.variable)=\(tracePath) \(tui) \(example)", size: Self.size,
                             directory: directory)
         defer { tmux.close() }
-        try wait("the debugger to find Docker", timeout: 30) { try tmux.screen().contains("local Docker API") }
+        // Keys typed before curses takes the terminal could be lost: wait for the code on screen.
+        let codeStart = String(try String(contentsOfFile: example, encoding: .utf8).prefix(30))
+        try wait("the code on screen", timeout: 30) { try tmux.screen().contains(codeStart) }
         let pid = try tmux.panePID()
         try tmux.press("2")
         try tmux.press("r")
