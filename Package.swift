@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "isol8", targets: ["Isol8CLI"]),
         .executable(name: "isol8-bench", targets: ["Isol8Bench"]),
         .executable(name: "isol8-tui", targets: ["isol8-tui"]),
+        .executable(name: "isol8-tui-bench", targets: ["Isol8TUIBench"]),
         .executable(name: "isol8-proxy", targets: ["Isol8Proxy"]),
         .executable(name: "terminal-demo", targets: ["TerminalDemo"]),
     ],
@@ -57,6 +58,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "Isol8Bench", dependencies: ["Isol8Core"]),
+        .target(name: "CPty"),
+        .executableTarget(name: "Isol8TUIBench", dependencies: ["Isol8TUI", "TerminalCurses", "TerminalKit", "Isol8Core", "CPty"]),
         .target(name: "TerminalKit"),
         .target(name: "CNcurses", linkerSettings: [.linkedLibrary("ncursesw")]),
         .target(name: "TerminalCurses", dependencies: ["TerminalKit", "CNcurses"]),

@@ -81,7 +81,7 @@ struct Isol8TUICommand: ParsableCommand {
         let mailbox = Mailbox()
         let runner = EffectRunner(mailbox: mailbox, themes: catalog, capability: terminal.colorCapability, host: device)
         runner.installDebugSink()
-        AppLoop(state: state, device: device, runner: runner, mailbox: mailbox).run()
+        AppLoop(state: state, device: device, runner: runner, mailbox: mailbox, trace: LoopTrace()).run()
         terminal.shutdown()
     }
 }

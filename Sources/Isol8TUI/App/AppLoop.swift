@@ -10,6 +10,7 @@ public final class AppLoop {
     private let device: TerminalDevice
     private let runner: EffectRunner
     private let mailbox: Mailbox
+    private let trace: LoopTrace?
 
     /// Shortest time between two frames.
     public static let frameInterval: TimeInterval = 1.0 / 60
@@ -20,12 +21,15 @@ public final class AppLoop {
     /// Wait between ticks otherwise (container refresh, uptime).
     static let idleMs = 1_000
 
-    /// Creates a loop; the mailbox's wake is pointed at the device.
-    public init(state: AppState, device: TerminalDevice, runner: EffectRunner, mailbox: Mailbox) {
+    /// Creates a loop; the mailbox's wake is pointed at the device. A `trace` gets the timing
+    /// lines `scripts/bench` reads.
+    public init(state: AppState, device: TerminalDevice, runner: EffectRunner, mailbox: Mailbox,
+                trace: LoopTrace? = nil) {
         self.state = state
         self.device = device
         self.runner = runner
         self.mailbox = mailbox
+        self.trace = trace
         mailbox.setWake { [weak device] in device?.wake() }
     }
 
@@ -44,9 +48,11 @@ public final class AppLoop {
             }
             var actions: [Action] = []
             if let first = device.nextEvent(timeoutMs: wait) {
+                trace?.read(first)
                 actions += AppLoop.actions(for: first)
                 var folded = 1
                 while folded < AppLoop.maxEventsPerPass, let more = device.nextEvent(timeoutMs: 0) {
+                    trace?.read(more)
                     actions += AppLoop.actions(for: more)
                     folded += 1
                 }
@@ -58,13 +64,16 @@ public final class AppLoop {
             for action in [.tick(now)] + actions where !quitting {
                 quitting = dispatch(update(&state, action))
             }
+            trace?.observe(run: state.run?.id)
             if !quitting && dirty && Date().timeIntervalSince(lastFrame) >= AppLoop.frameInterval {
                 let frame = AppView.render(state)
                 device.draw(frame.canvas, cursor: frame.cursor)
+                trace?.frameFlushed()
                 lastFrame = Date()
                 dirty = false
             }
         }
+        trace?.close()
         runner.shutdown()
     }
 

@@ -31,8 +31,16 @@ public struct TextSanitizer: Sendable {
     /// Sanitises the next chunk. The result may lack the tail of the chunk (an unfinished
     /// UTF-8 character or a trailing `\r`); it comes out with the next chunk or ``finish()``.
     public mutating func feed<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        // Called from another module this generic runs unspecialised, and stepping through the
+        // Sequence witnesses cost more than the sanitising itself (most of a flood's CPU):
+        // the loop runs on a concrete buffer instead.
+        if let text = bytes.withContiguousStorageIfAvailable({ feed(contiguous: $0) }) { return text }
+        return Array(bytes).withUnsafeBufferPointer { feed(contiguous: $0) }
+    }
+
+    private mutating func feed(contiguous bytes: UnsafeBufferPointer<UInt8>) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.underestimatedCount + 16)
+        out.reserveCapacity(bytes.count + 16)
         // A local copy: `handle` mutates self, which must not overlap an access to `decoder`.
         var decoder = self.decoder
         defer { self.decoder = decoder }

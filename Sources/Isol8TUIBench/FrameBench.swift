@@ -1,0 +1,92 @@
+import Foundation
+import Isol8TUI
+import TerminalCurses
+import TerminalKit
+
+/// Frame cost through the real path: `AppView.render` of a mid-flood state, then
+/// `CursesTerminal.draw` (diff, curses cells, `doupdate`) writing escape bytes into a pty.
+struct FrameBench {
+    static let size = Size(width: 200, height: 60)
+
+    struct Result {
+        let name: String
+        let micros: Samples
+        let bytesPerFrame: Int
+    }
+
+    let frames: Int
+
+    func run() throws -> [Result] {
+        let pty = try PseudoTerminal(size: Self.size)
+        setenv("TERM", "xterm-256color", 1)
+        pty.becomeStandardIO()
+        defer { pty.restoreStandardIO() }
+        let terminal = try CursesTerminal(options: CursesOptions(mouse: false))
+        defer { terminal.shutdown() }
+        let flooded = try BenchState.make(size: Self.size, outputLines: 100_000)
+        return [
+            fullRedraw(flooded, terminal, pty),
+            try oneLineChange(terminal, pty),
+            appendWhileFollowing(flooded, terminal, pty),
+        ]
+    }
+
+    /// Everything repainted: the screen is invalidated before every frame.
+    private func fullRedraw(_ state: AppState, _ terminal: CursesTerminal, _ pty: PseudoTerminal) -> Result {
+        measure("full redraw", terminal, pty) { _ in
+            terminal.invalidate()
+            return state
+        }
+    }
+
+    /// One output line appears in an Output pane that is not full yet, so one row changes.
+    private func oneLineChange(_ terminal: CursesTerminal, _ pty: PseudoTerminal) throws -> Result {
+        let start = try BenchState.make(size: Self.size, outputLines: 1)
+        let room = ScreenLayout(size: Self.size, focus: start.focus).inner(.output).height - 2
+        var state = start
+        var appended = 0
+        return measure("one-line change", terminal, pty) { n in
+            if appended == room {
+                // Refill from the top; this frame's extra rows are the price of a bounded pane.
+                state = start
+                appended = 0
+            }
+            BenchState.apply(&state, .runEvents(id: BenchState.runID, [BenchState.outputLine(n)]))
+            appended += 1
+            return state
+        }
+    }
+
+    /// One output line arrives while the Output pane follows a full buffer: the pane scrolls.
+    private func appendWhileFollowing(_ flooded: AppState, _ terminal: CursesTerminal, _ pty: PseudoTerminal) -> Result {
+        var state = flooded
+        return measure("append, pane follows", terminal, pty) { n in
+            BenchState.apply(&state, .runEvents(id: BenchState.runID, [BenchState.outputLine(100_000 + n)]))
+            return state
+        }
+    }
+
+    /// Times render + draw of the state `prepare` returns (its own work is not timed), after
+    /// an untimed warm-up; bytes are what reached the pty per timed frame.
+    private func measure(_ name: String, _ terminal: CursesTerminal, _ pty: PseudoTerminal,
+                         prepare: (Int) -> AppState) -> Result {
+        let warmUp = min(50, frames)
+        for n in 0..<warmUp { draw(prepare(n), terminal) }
+        let bytesBefore = pty.settledBytes()
+        var micros: [Double] = []
+        micros.reserveCapacity(frames)
+        for n in warmUp..<warmUp + frames {
+            let state = prepare(n)
+            let start = LoopTrace.now()
+            draw(state, terminal)
+            micros.append((LoopTrace.now() - start) * 1e6)
+        }
+        let bytes = pty.settledBytes() - bytesBefore
+        return Result(name: name, micros: Samples(micros), bytesPerFrame: bytes / max(1, frames))
+    }
+
+    private func draw(_ state: AppState, _ terminal: CursesTerminal) {
+        let frame = AppView.render(state)
+        terminal.draw(frame.canvas, cursor: frame.cursor)
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+/// The lines an `ISOL8_TUI_TRACE` file holds (see `LoopTrace`), parsed.
+struct TraceFile {
+    struct Key {
+        let read: Double
+        let flushed: Double
+    }
+
+    private(set) var runStarted: Double?
+    private(set) var runFinished: Double?
+    private(set) var keys: [Key] = []
+
+    /// Reads `path`; a missing file is an empty trace (nothing flushed yet).
+    init(path: String) {
+        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        for line in text.split(separator: "\n") {
+            let fields = line.split(separator: " ")
+            guard fields.count >= 2, let t = Double(fields[1]) else { continue }
+            switch fields[0] {
+            case "run-started": runStarted = runStarted ?? t
+            case "run-finished": runFinished = runFinished ?? t
+            case "key" where fields.count == 3: keys.append(Key(read: t, flushed: Double(fields[2]) ?? .nan))
+            default: continue
+            }
+        }
+    }
+
+    /// Pairs each send time with the first key read after it that no earlier send claimed.
+    func keys(answering sends: [Double]) -> [(sent: Double, key: Key)] {
+        var remaining = keys[...]
+        var pairs: [(sent: Double, key: Key)] = []
+        for sent in sends {
+            guard let index = remaining.firstIndex(where: { $0.read >= sent }) else { break }
+            pairs.append((sent, remaining[index]))
+            remaining = remaining[(index + 1)...]
+        }
+        return pairs
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// isol8-tui-bench frames [frames]
+// isol8-tui-bench flood ISOL8_TUI ISOL8 EXAMPLE [runs] [presses]
+// Timings are printed, never asserted (DESIGN.md: timings live in benchmarks).
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("isol8-tui-bench: \(message)\n".utf8))
+    exit(1)
+}
+
+/// Prints a table row: the label left-aligned, the values right-aligned in columns.
+func row(_ label: String, _ values: String...) {
+    let columns = values.map { String(repeating: " ", count: max(0, 13 - $0.count)) + $0 }
+    print(label.padding(toLength: 34, withPad: " ", startingAt: 0) + columns.joined())
+}
+
+func format(_ value: Double, _ digits: Int = 0) -> String {
+    value.isNaN ? "–" : String(format: "%.\(digits)f", value)
+}
+
+/// "min–max" of samples in seconds, for the target column of a median row.
+func spread(_ samples: Samples) -> String {
+    "\(format(samples.values.first ?? .nan, 2))–\(format(samples.max, 2))"
+}
+
+func runFrames(_ frames: Int) {
+    let results: [FrameBench.Result]
+    do {
+        results = try FrameBench(frames: frames).run()
+    } catch {
+        fail("\(error)")
+    }
+    print("TUI frame cost, \(FrameBench.size.width)×\(FrameBench.size.height), render + diff + ncurses into a pty (TERM=xterm-256color), \(frames) frames")
+    row("frame", "median µs", "p95 µs", "max µs", "bytes/frame")
+    for result in results {
+        row(result.name, format(result.micros.median), format(result.micros.percentile(95)),
+            format(result.micros.max), "\(result.bytesPerFrame)")
+    }
+}
+
+func runFlood(_ bench: FloodBench) {
+    do {
+        // Alternating the two keeps the load of a shared machine from favouring either side.
+        var cli: [Double] = []
+        var runs: [FloodBench.TUIRun] = []
+        for _ in 0..<bench.runs {
+            cli.append(try bench.cliRun())
+            // Spread the probes over the first ~70% of a run so they land while output streams.
+            let interval = max(0.02, Samples(cli).median * 0.7 / Double(max(1, bench.presses)))
+            runs.append(try bench.tuiRun(probeInterval: interval))
+        }
+        let cliMedian = Samples(cli).median
+        let tui = Samples(runs.map(\.seconds))
+        let rss = runs.map(\.peakRSSKiB).max() ?? 0
+        let readToFlush = Samples(runs.flatMap(\.readToFlush).map { $0 * 1e3 })
+        let sendToFlush = Samples(runs.flatMap(\.sendToFlush).map { $0 * 1e3 })
+        print("TUI flood: \(bench.example) in isol8-tui (\(FloodBench.size.width)×\(FloodBench.size.height) tmux) vs isol8 run >/dev/null, median of \(bench.runs)")
+        row("measure", "median", "target/range")
+        row("isol8 run >/dev/null (s)", format(cliMedian, 2), spread(Samples(cli)))
+        row("isol8-tui, r → run finished (s)", format(tui.median, 2), spread(tui))
+        row("ratio", format(tui.median / cliMedian, 2), "≤ 1.5")
+        row("isol8-tui peak RSS (MiB, VmHWM)", format(Double(rss) / 1024, 1), "< 100")
+        row("key → frame flushed (ms), median", format(readToFlush.median, 1), "< 50")
+        row("key → frame flushed (ms), p95", format(readToFlush.percentile(95), 1))
+        row("key → frame flushed (ms), max", format(readToFlush.max, 1))
+        row("send-keys → flushed (ms), median", format(sendToFlush.median, 1))
+        row("send-keys → flushed (ms), p95", format(sendToFlush.percentile(95), 1))
+        row("probe keys answered", "\(readToFlush.count)")
+    } catch {
+        fail("\(error)")
+    }
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+switch arguments.first {
+case "frames":
+    runFrames(arguments.count > 1 ? Int(arguments[1]) ?? 500 : 500)
+case "flood" where arguments.count >= 4:
+    let number = { (index: Int, fallback: Int) in arguments.count > index ? Int(arguments[index]) ?? fallback : fallback }
+    runFlood(FloodBench(tui: arguments[1], cli: arguments[2], example: arguments[3],
+                        runs: number(4, 3), presses: number(5, 20)))
+default:
+    fail("usage: isol8-tui-bench frames [frames] | flood ISOL8_TUI ISOL8 EXAMPLE [runs] [presses]")
+}
