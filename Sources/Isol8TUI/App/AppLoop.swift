@@ -3,7 +3,8 @@ import TerminalKit
 
 /// The run loop: terminal events and effect results become actions, `update` turns them into
 /// state and effects, and frames are drawn at most 60 times a second — every event that
-/// arrives within a frame is folded into the next one.
+/// arrives within a frame is folded into the next one. Keys go first; the mailbox's backlog
+/// (an output flood) gets a few milliseconds per pass, so the screen keeps answering.
 public final class AppLoop {
     /// The state after the last action.
     public private(set) var state: AppState
@@ -16,6 +17,8 @@ public final class AppLoop {
     public static let frameInterval: TimeInterval = 1.0 / 60
     /// Most input events folded into one pass (a paste, key repeat).
     static let maxEventsPerPass = 512
+    /// Longest a pass spends on the mailbox backlog before drawing and reading keys again.
+    static let backlogBudget: TimeInterval = 0.008
     /// Wait between ticks while a run is active (spinner, elapsed time).
     static let animationMs = 100
     /// Wait between ticks otherwise (container refresh, uptime).
@@ -38,10 +41,13 @@ public final class AppLoop {
         var quitting = dispatch(state.initialEffects)
         var lastFrame = Date.distantPast
         var dirty = true
+        var backlog = ActionBacklog()
         while !quitting {
             let sinceFrame = Date().timeIntervalSince(lastFrame)
             let wait: Int
-            if dirty {
+            if !backlog.isEmpty {
+                wait = 0
+            } else if dirty {
                 wait = sinceFrame >= AppLoop.frameInterval ? 0 : Int((AppLoop.frameInterval - sinceFrame) * 1_000) + 1
             } else {
                 wait = state.isAnimating ? AppLoop.animationMs : AppLoop.idleMs
@@ -57,12 +63,19 @@ public final class AppLoop {
                     folded += 1
                 }
             }
-            actions += mailbox.drain()
+            backlog.append(contentsOf: mailbox.drain())
             let now = Date()
             // Ticks alone redraw only for the spinner, or once a second for clocks (uptime).
-            dirty = dirty || !actions.isEmpty || state.isAnimating || now.timeIntervalSince(lastFrame) >= 1
+            dirty = dirty || !actions.isEmpty || !backlog.isEmpty || state.isAnimating || now.timeIntervalSince(lastFrame) >= 1
             for action in [.tick(now)] + actions where !quitting {
                 quitting = dispatch(update(&state, action))
+            }
+            let deadline = Date().addingTimeInterval(AppLoop.backlogBudget)
+            if !quitting {
+                backlog.apply(until: { Date() >= deadline }) { action in
+                    quitting = dispatch(update(&state, action))
+                    return !quitting
+                }
             }
             trace?.observe(run: state.run?.id)
             if !quitting && dirty && Date().timeIntervalSince(lastFrame) >= AppLoop.frameInterval {
