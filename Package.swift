@@ -80,7 +80,8 @@ let package = Package(
             linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux]))]
         ),
         .testTarget(name: "Isol8CoreTests", dependencies: ["Isol8Core"]),
-        // Servers on the Docker bridge that tests in several targets point containers at.
+        // Servers on the Docker bridge (web, echo, UDP, a package index) that tests in several
+        // targets point containers at.
         .target(name: "Isol8TestSupport", path: "Tests/Isol8TestSupport"),
         .testTarget(name: "Isol8IntegrationTests", dependencies: ["Isol8Core", "Isol8TestSupport"]),
         .testTarget(
@@ -88,6 +89,7 @@ let package = Package(
             dependencies: [
                 "Isol8Core",
                 "Isol8Server",
+                "Isol8TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),

@@ -6,6 +6,8 @@ import Isol8Core
 /// session id, `audit`, pool settings and `remoteCode` from the config.
 struct EngineOptionsResolver: Sendable {
     let config: Isol8Config
+    /// Where package installs come from: the config's `packages` under the environment's.
+    let packageIndex: PackageIndex
 
     /// Thrown for a request option of the wrong type; the route answers 400.
     struct InvalidOption: Error, CustomStringConvertible {
@@ -36,6 +38,8 @@ struct EngineOptionsResolver: Sendable {
         options.poolSize = config.poolSize
         // [rec] §5.4: a client may not loosen the server's code-fetching policy.
         options.remoteCode = config.remoteCode
+        // A client must not send the server's package installs elsewhere either.
+        options.packageIndex = packageIndex
         return options
     }
 

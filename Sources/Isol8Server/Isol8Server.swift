@@ -116,9 +116,8 @@ public final class Isol8Server: Sendable {
         } catch {
             return ServerConsole.error("[Server] Cannot build prebuilt images: \(WireJSON.message(of: error))")
         }
-        let index = settings.config.packages
-        let builder = CustomImageBuilder(client: client, packageIndex: PackageIndex(pipIndexURL: index.pipIndexURL,
-                                                                                    npmRegistry: index.npmRegistry))
+        let index = settings.config.packages.overridden(by: ProcessInfo.processInfo.environment)
+        let builder = CustomImageBuilder(client: client, packageIndex: index)
         for image in settings.config.prebuiltImages {
             if (try? await client.inspectImage(image.tag)) != nil {
                 ServerConsole.info("[Server] Prebuilt image \(image.tag) already exists, skipping build")

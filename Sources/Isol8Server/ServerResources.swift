@@ -15,7 +15,8 @@ final class ServerResources: Sendable {
         self.config = config
         semaphore = try AsyncSemaphore(max: config.maxConcurrent)
         body = BodyReader(limit: maxBodyBytes)
-        resolver = EngineOptionsResolver(config: config)
+        resolver = EngineOptionsResolver(config: config,
+                                         packageIndex: config.packages.overridden(by: ProcessInfo.processInfo.environment))
         cleanup = CleanupCoordinator(sessions: sessions)
     }
 

@@ -85,6 +85,13 @@ public struct PackageIndex: Codable, Sendable, Equatable {
         self.npmRegistry = npmRegistry
     }
 
+    /// These sources with `ISOL8_PIP_INDEX_URL` / `ISOL8_NPM_REGISTRY` from `environment` on
+    /// top, the order `isol8 run` resolves them in (`EffectiveConfig` also records the source).
+    public func overridden(by environment: [String: String]) -> PackageIndex {
+        PackageIndex(pipIndexURL: environment["ISOL8_PIP_INDEX_URL"] ?? pipIndexURL,
+                     npmRegistry: environment["ISOL8_NPM_REGISTRY"] ?? npmRegistry)
+    }
+
     /// Hosts of the configured sources, for the filtered allowlist.
     var hosts: [String] {
         [pipIndexURL, npmRegistry].compactMap { $0.flatMap { URLComponents(string: $0)?.host } }

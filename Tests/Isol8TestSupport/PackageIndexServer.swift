@@ -1,15 +1,14 @@
 import Foundation
-import Isol8TestSupport
 
 /// A package index the test serves itself on the Docker bridge gateway: a PEP 503 simple
 /// index with one pure-Python wheel and an npm registry with one tarball, both written
 /// here, so installs never reach the internet.
-final class PackageIndexServer {
-    let gateway: String
-    let port: Int
+public final class PackageIndexServer {
+    public let gateway: String
+    public let port: Int
     private let process = Process()
 
-    init(gateway: String) throws {
+    public init(gateway: String) throws {
         self.gateway = gateway
         port = Int.random(in: 20000...50000)
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("isol8-index-\(UUID().uuidString)")
@@ -30,9 +29,9 @@ final class PackageIndexServer {
 
     deinit { process.terminate() }
 
-    var pipIndexURL: String { "http://index.test:\(port)/simple/" }
-    var npmRegistry: String { "http://index.test:\(port)/npm/" }
-    var hostFlag: [String] { ["--add-host", "index.test:\(gateway)"] }
+    public var pipIndexURL: String { "http://index.test:\(port)/simple/" }
+    public var npmRegistry: String { "http://index.test:\(port)/npm/" }
+    public var hostFlag: [String] { ["--add-host", "index.test:\(gateway)"] }
 
     /// Writes simple/isol8-demo/<wheel> (+ index.html) and npm/isol8-demo (metadata) + tarball.
     private static let buildScript = #"""
