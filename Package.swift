@@ -57,7 +57,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "Isol8Bench", dependencies: ["Isol8Core"]),
+        .executableTarget(name: "Isol8Bench", dependencies: ["Isol8Core", "Isol8Server"]),
         .target(name: "CPty"),
         .executableTarget(name: "Isol8TUIBench", dependencies: ["Isol8TUI", "TerminalCurses", "TerminalKit", "Isol8Core", "CPty"]),
         .target(name: "TerminalKit"),

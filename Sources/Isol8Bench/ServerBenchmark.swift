@@ -1,8 +1,6 @@
 import Foundation
 import Isol8Core
-#if canImport(Glibc)
-import Glibc
-#endif
+import Isol8Server
 
 /// The server's overhead: median `POST /execute` round trip through a real `isol8 serve` on
 /// 127.0.0.1 against the same execution through a local `DockerEngine` (a fresh ephemeral
@@ -23,7 +21,7 @@ struct ServerBenchmark {
                                                               atomically: true, encoding: .utf8)
         }
         let key = "bench-\(UUID().uuidString.prefix(8))"
-        let port = try Self.freePort()
+        guard let port = PortResolver.freePort(host: "127.0.0.1") else { throw BenchFailure(description: "no free port on 127.0.0.1") }
         let server = Process()
         server.executableURL = URL(fileURLWithPath: isol8)
         server.arguments = ["serve", "--port", String(port), "--key", key, "--bind", "127.0.0.1"]
@@ -73,22 +71,5 @@ struct ServerBenchmark {
             try await Task.sleep(nanoseconds: 100_000_000)
         }
         throw BenchFailure(description: "isol8 serve did not answer /health within a minute")
-    }
-
-    /// A port the kernel just handed out, so the server can bind it.
-    private static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-                bind(fd, pointer, length) == 0 && getsockname(fd, pointer, &length) == 0
-            }
-        }
-        guard bound else { throw BenchFailure(description: "no free port on 127.0.0.1") }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }

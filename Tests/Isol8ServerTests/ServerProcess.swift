@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import Isol8Core
+import Isol8Server
 
 /// A real `isol8 serve` started from the built binary, on 127.0.0.1 with a free port,
 /// its stdout (banner and `[DEBUG]` lines) and stderr captured for assertions.
@@ -99,14 +100,6 @@ final class ServerProcess: @unchecked Sendable {
     }
 
     static func freePort() -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
-        return Int(UInt16(bigEndian: address.sin_port))
+        PortResolver.freePort(host: "127.0.0.1")!
     }
 }

@@ -18,16 +18,8 @@ final class StartupTests: XCTestCase {
     }
 
     func testBusyPortFallsBackToAFreeOneWhenNotInteractive() throws {
-        let holder = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let (holder, busy) = try LoopbackListener.open()
         defer { close(holder) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(holder, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
-        listen(holder, 1)
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(holder, $0, &length) } }
-        let busy = Int(UInt16(bigEndian: address.sin_port))
 
         let server = try ServerProcess(arguments: ["serve", "--port", String(busy), "--key", ServerProcess.apiKey, "--bind", "127.0.0.1"])
         try server.start()

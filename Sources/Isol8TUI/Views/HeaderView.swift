@@ -4,7 +4,7 @@ import TerminalKit
 /// roomiest wording that fits the width, so the knobs stay visible on an 80- or 60-column terminal.
 enum HeaderView {
     /// How much room the wording takes, roomiest first.
-    enum Density: CaseIterable {
+    enum Density {
         /// Product name, the full target, `net filtered` joined by ` · `.
         case full
         /// `docker 1.41`, `net:filtered` joined by two spaces.
@@ -16,9 +16,14 @@ enum HeaderView {
     static func draw(_ state: AppState, in canvas: inout Canvas, area: Rect) {
         let theme = state.theme
         canvas.fill(area, style: theme[.text])
-        let density = Density.allCases.first { width(of: segments(state, $0), density: $0) <= area.width } ?? .tight
+        // Each wording is built once; the first that fits (else the tightest, clipped) is drawn.
+        var density = Density.full
+        var chosen = segments(state, density)
+        for candidate in [Density.compact, .tight] where width(of: chosen, density: density) > area.width {
+            (density, chosen) = (candidate, segments(state, candidate))
+        }
         var x = area.x
-        for (i, (text, style)) in segments(state, density).enumerated() {
+        for (i, (text, style)) in chosen.enumerated() {
             if i > 0 { x += canvas.put(separator(density), at: x, area.y, style: theme[.dim], clipWidth: area.right - x) }
             guard x < area.right else { break }
             x += canvas.put(text, at: x, area.y, style: style, clipWidth: area.right - x)
