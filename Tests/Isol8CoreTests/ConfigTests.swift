@@ -141,8 +141,10 @@ final class AuditLoggerTests: XCTestCase {
         let line = try String(contentsOf: logger.logFile, encoding: .utf8)
         XCTAssertTrue(line.hasPrefix(#"{"executionId":"e1","userId":"u","timestamp":"#), line)
         XCTAssertTrue(line.contains(#""stdout":"1""#) && !line.contains(#""code""#), line)
-        for _ in 0..<50 where !FileManager.default.fileExists(atPath: marker.path) { Thread.sleep(forTimeInterval: 0.1) }
-        XCTAssertEqual(try String(contentsOf: marker, encoding: .utf8), logger.logFile.path + "\n")
+        // The script runs on its own: `>` creates the file before echo fills it, so wait for a whole line.
+        let written = { (try? String(contentsOf: marker, encoding: .utf8)) ?? "" }
+        for _ in 0..<50 where !written().hasSuffix("\n") { Thread.sleep(forTimeInterval: 0.1) }
+        XCTAssertEqual(written(), logger.logFile.path + "\n")
     }
 
     func testDisabledLoggerWritesNothing() {
