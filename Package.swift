@@ -89,6 +89,7 @@ let package = Package(
             dependencies: [
                 "Isol8Core",
                 "Isol8Server",
+                "Isol8TUI",  // the option-catalog test drives `:set` beside the CLI and the server
                 "Isol8TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),

@@ -10,13 +10,11 @@ struct Run: Isol8Subcommand {
     @OptionGroup var runOptions: RunOptions
     @Option(help: "Write stdout to this file (with --no-stream).")
     var out: String?
-    @Option(help: "Run on a remote isol8 server (e.g. http://localhost:3000) instead of the local Docker daemon.")
-    var host: String?
-    @Option(help: "API key for --host (default: ISOL8_API_KEY, then the credentials of `isol8 login`).")
-    var key: String?
-    @Option(name: .customLong("session-id"), help: "Named session on the --host server; it persists after the run (implies --persistent).")
-    var sessionId: String?
+    @OptionGroup var server: ServerFlags
     var flags: RunFlags { runOptions.flags }
+    var host: String? { server.host }
+    var key: String? { server.key }
+    var sessionId: String? { server.sessionId }
 
     func execute() async throws {
         var flags = self.flags
@@ -24,31 +22,21 @@ struct Run: Isol8Subcommand {
             guard host != nil else {
                 throw CLIFailure("[ERR] --session-id requires --host (remote server). Session IDs are managed by the server.")
             }
-            flags.persistent = true
+            flags.options["mode"] = ["true"]
         }
-        var effective: EffectiveConfig
-        let request: ExecutionRequest
-        let source: RunFlags.CodeSource
+        let prepared: RunPreparation
         do {
             let loaded = try ConfigLoader().load()
             for warning in loaded.warnings { Console.warn(warning) }
             DebugLog.debug("[Run] Config loaded")
-            effective = try EffectiveConfig.resolve(loaded, flags: flags)
-            for entry in effective.entries { DebugLog.debug("[Config] \(entry.key) = \(entry.value) (\(entry.source))") }
-            (request, source) = try flags.makeRequest(options: effective.options) {
+            prepared = try RunPreparation.prepare(flags: flags, config: loaded) {
                 String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
             }
-            let added = RegistryAllowlist.merge(into: &effective, runtime: request.runtime, installing: !(request.installPackages ?? []).isEmpty)
-            if !added.isEmpty {
-                DebugLog.debug("[Run] Added default package registries for \(request.runtime.rawValue): \(added.joined(separator: ", "))")
-            }
-            _ = try ExecutionPlan.validate(request)
-            if effective.options.network == .filtered { try FilteredNetwork.validate(effective.options.networkFilter) }
-            _ = try ContainerBlueprint.spec(image: effective.options.image ?? "isol8:\(request.runtime.rawValue)", runtime: request.runtime, options: effective.options)
+            for entry in prepared.effective.entries { DebugLog.debug("[Config] \(entry.key) = \(entry.value) (\(entry.source))") }
         } catch {
             throw CLIFailure("\(error)")
         }
-        let options = effective.options
+        let (options, request, source) = (prepared.options, prepared.request, prepared.source)
         logResolved(options: options, request: request, source: source)
 
         // Remote runs name their session (spec §8.1): --session-id, or cli-<ms> when --persistent.
@@ -61,8 +49,9 @@ struct Run: Isol8Subcommand {
                 let apiKey = try RemoteKeyResolver().resolve(flag: key, host: host) { Console.warn($0) }
                 engine = try RemoteEngine(host: host, apiKey: apiKey, sessionId: remoteSession, options: options)
             } else {
-                engine = try DockerEngine(options: options, maxConcurrent: effective.maxConcurrent)
+                engine = try DockerEngine(options: options, maxConcurrent: prepared.effective.maxConcurrent)
             }
+            try await prepared.check(on: engine)
             try await engine.start()
         } catch {
             throw CLIFailure("\(error)")

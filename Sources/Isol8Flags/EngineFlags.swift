@@ -2,61 +2,74 @@ import ArgumentParser
 import Isol8Core
 
 /// The engine-setting flags shared by `isol8 run`, `isol8-tui` and `isol8 config --sources`.
+/// Names and help come from the ``OptionCatalog``; values stay text until the catalog reads
+/// and checks them, so every front end refuses a bad value with the same words.
 public struct EngineFlags: ParsableArguments {
     public init() {}
 
-    @Option(help: "Network mode: none (no interface but loopback), filtered (HTTP/HTTPS through the in-container proxy, subject to --allow/--deny) or host (the host's network — no isolation).")
+    @Option(name: .catalog("network"), help: .catalog("network"))
     public var net: String?
-    @Option(help: "Timeout in milliseconds (default 30000); the run is killed and exits 137.")
-    public var timeout: Int?
-    @Option(help: "Memory limit such as 512m or 1g (default 512m), no swap.")
+    @Option(name: .catalog("timeoutMs"), help: .catalog("timeoutMs"))
+    public var timeout: String?
+    @Option(name: .catalog("memoryLimit"), help: .catalog("memoryLimit"))
     public var memory: String?
-    @Option(help: "CPU limit in cores, e.g. 0.5 (default 1).")
-    public var cpu: Double?
-    @Option(name: .customLong("pids-limit"), help: "Maximum number of processes (default 64).")
-    public var pidsLimit: Int?
-    @Option(name: .customLong("max-output"), help: "Per-stream output cap in bytes for --no-stream (default 1048576).")
-    public var maxOutput: Int?
-    @Option(name: .customLong("sandbox-size"), help: "Size of the /sandbox tmpfs (default 512m).")
+    @Option(name: .catalog("cpuLimit"), help: .catalog("cpuLimit"))
+    public var cpu: String?
+    @Option(name: .catalog("pidsLimit"), help: .catalog("pidsLimit"))
+    public var pidsLimit: String?
+    @Option(name: .catalog("maxOutputSize"), help: .catalog("maxOutputSize"))
+    public var maxOutput: String?
+    @Option(name: .catalog("sandboxSize"), help: .catalog("sandboxSize"))
     public var sandboxSize: String?
-    @Option(name: .customLong("tmp-size"), help: "Size of the /tmp tmpfs (default 256m).")
+    @Option(name: .catalog("tmpSize"), help: .catalog("tmpSize"))
     public var tmpSize: String?
-    @Option(help: "Use this image instead of isol8:<runtime>.")
+    @Option(name: .catalog("image"), help: .catalog("image"))
     public var image: String?
-    @Option(help: "Secret KEY=VALUE passed as an environment variable and masked as *** in output (repeatable).")
+    @Option(name: .catalog("secrets"), help: .catalog("secrets"))
     public var secret: [String] = []
-    @Flag(help: "Keep one container for this run (persistent mode).")
+    @Flag(name: .catalog("mode"), help: .catalog("mode"))
     public var persistent = false
-    @Flag(help: "Leave the container running afterwards for inspection (remove it with isol8 cleanup).")
+    @Flag(name: .catalog("persist"), help: .catalog("persist"))
     public var persist = false
-    @Option(name: .customLong("add-host"), help: "Extra /etc/hosts entry NAME:IP inside the container (repeatable).")
+    @Option(name: .catalog("extraHosts"), help: .catalog("extraHosts"))
     public var addHost: [String] = []
-
-    @Option(help: "Allow hosts matching this POSIX extended regex in filtered mode (repeatable; none = allow all not denied).")
+    @Option(name: .catalog("networkFilter.whitelist"), help: .catalog("networkFilter.whitelist"))
     public var allow: [String] = []
-    @Option(help: "Deny hosts matching this POSIX extended regex in filtered mode (repeatable; beats --allow).")
+    @Option(name: .catalog("networkFilter.blacklist"), help: .catalog("networkFilter.blacklist"))
     public var deny: [String] = []
-    @Flag(name: .customLong("log-network"), help: "Report the proxy's request log (filtered mode).")
+    @Flag(name: .catalog("logNetwork"), help: .catalog("logNetwork"))
     public var logNetwork = false
+
+    /// The flags given, by catalog key.
+    public var given: [String: [String]] {
+        let texts: [String: [String]] = [
+            "network": net.map { [$0] } ?? [], "timeoutMs": timeout.map { [$0] } ?? [], "memoryLimit": memory.map { [$0] } ?? [],
+            "cpuLimit": cpu.map { [$0] } ?? [], "pidsLimit": pidsLimit.map { [$0] } ?? [],
+            "maxOutputSize": maxOutput.map { [$0] } ?? [], "sandboxSize": sandboxSize.map { [$0] } ?? [],
+            "tmpSize": tmpSize.map { [$0] } ?? [], "image": image.map { [$0] } ?? [], "secrets": secret,
+            "mode": persistent ? ["true"] : [], "persist": persist ? ["true"] : [], "extraHosts": addHost,
+            "networkFilter.whitelist": allow, "networkFilter.blacklist": deny, "logNetwork": logNetwork ? ["true"] : [],
+        ]
+        return texts.filter { !$0.value.isEmpty }
+    }
 
     public var flags: RunFlags {
         var flags = RunFlags()
-        flags.net = net
-        flags.timeoutMs = timeout
-        flags.memory = memory
-        flags.cpu = cpu
-        flags.pidsLimit = pidsLimit
-        flags.maxOutput = maxOutput
-        flags.sandboxSize = sandboxSize
-        flags.tmpSize = tmpSize
-        flags.image = image
-        flags.secrets = secret
-        flags.addHosts = addHost
-        flags.persist = persist
-        flags.persistent = persistent
-        flags.allow = allow
-        flags.deny = deny
-        flags.logNetwork = logNetwork
+        flags.options = given
         return flags
+    }
+}
+
+extension NameSpecification {
+    /// The long name the catalog gives option `key`.
+    static func catalog(_ key: String) -> NameSpecification {
+        .customLong(String(OptionCatalog.option(key)?.flag?.dropFirst(2) ?? Substring(key)))
+    }
+}
+
+extension ArgumentHelp {
+    /// The help the catalog gives option `key`.
+    static func catalog(_ key: String) -> ArgumentHelp {
+        ArgumentHelp(OptionCatalog.option(key)?.help ?? "")
     }
 }

@@ -37,9 +37,8 @@ public struct RunOptions: ParsableArguments {
     public var files: String?
     @Flag(name: .customLong("no-stream"), help: "Collect output and print it at the end instead of streaming.")
     public var noStream = false
-    @Flag(help: "Print debug lines.")
+    @Flag(name: .catalog("debug"), help: .catalog("debug"))
     public var debug = false
-
 
     public var flags: RunFlags {
         var flags = engine.flags
@@ -57,7 +56,7 @@ public struct RunOptions: ParsableArguments {
         flags.install = install
         flags.setup = setup
         flags.filesDir = files
-        flags.debug = debug
+        if debug { flags.options["debug"] = ["true"] }
         return flags
     }
 }

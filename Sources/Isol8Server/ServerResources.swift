@@ -10,6 +10,8 @@ final class ServerResources: Sendable {
     let body: BodyReader
     let cleanup: CleanupCoordinator
     private let resolver: EngineOptionsResolver
+    /// Only for the host's limits, which every request's options are checked against.
+    private let docker: DockerClient?
 
     init(config: Isol8Config, maxBodyBytes: Int) throws {
         self.config = config
@@ -18,6 +20,7 @@ final class ServerResources: Sendable {
         resolver = EngineOptionsResolver(config: config,
                                          packageIndex: config.packages.overridden(by: ProcessInfo.processInfo.environment))
         cleanup = CleanupCoordinator(sessions: sessions)
+        docker = try? DockerClient.fromEnvironment()
     }
 
     /// The engine for an envelope: the named session's (created on first use) or a new
@@ -25,8 +28,9 @@ final class ServerResources: Sendable {
     func lease(_ envelope: ExecutionEnvelope, route: ExecutionRoute) async throws -> EngineLease {
         let options: Isol8Options
         do {
-            options = try resolver.resolve(requestOptions: envelope.options, sessionId: envelope.sessionId)
-        } catch let invalid as EngineOptionsResolver.InvalidOption {
+            options = try resolver.resolve(requestOptions: envelope.options, sessionId: envelope.sessionId,
+                                           limits: try? await dockerLimits())
+        } catch let invalid as OptionError {
             throw APIError(400, invalid.description)
         }
         let maxConcurrent = config.maxConcurrent
@@ -47,6 +51,11 @@ final class ServerResources: Sendable {
             }
         }
         return EngineLease(engine: engine, sessionId: id, route: route, sessions: sessions)
+    }
+
+    /// The Docker host's CPUs and memory, read once (the client keeps them).
+    private func dockerLimits() async throws -> TargetLimits? {
+        try await docker?.targetLimits()
     }
 
     /// Runs `body` holding one global permit, with debug lines for both ends (the

@@ -18,7 +18,7 @@ enum BenchState {
                                                     environment: [:])
         let knobs = KnobState(effective: effective, flags: flags, stream: true)
         var state = AppState(knobs: knobs, code: CodeState(flags: flags, runtime: knobs.runtime), size: size)
-        apply(&state, .dockerReady(endpoint: "unix:///var/run/docker.sock", apiVersion: "1.41"))
+        apply(&state, .targetProbed(TargetHealth(target: state.targets.current, version: "Docker 20.10.24 (API 1.41)")))
         apply(&state, .codeLoaded(path: "bench.py", text: code))
         apply(&state, .key(.char("r")))
         apply(&state, .debugLines((0..<200).map { "[DEBUG] [Pool] step \($0): container pool acquire/release" }))

@@ -24,6 +24,9 @@ struct Isol8TUICommand: ParsableCommand {
     var noMouse = false
     @Flag(name: .customLong("print-keys"), help: "Print the key table (Markdown, with tui.keys overrides) and exit.")
     var printKeys = false
+    @Option(help: "Start on this target: local, a name from the config's \"targets\" or a docker context (:targets lists them).")
+    var target: String?
+    @OptionGroup var server: ServerFlags
 
     var flags: RunFlags { runOptions.flags }
 
@@ -56,6 +59,12 @@ struct Isol8TUICommand: ParsableCommand {
         } catch {
             throw ValidationError("\(error)")
         }
+        let targets: TargetState
+        do {
+            targets = try startingTargets(loaded.config)
+        } catch {
+            throw ValidationError("\(error)")
+        }
         let knobs = KnobState(effective: effective, flags: flags, stream: !runOptions.noStream)
         let tui = loaded.config.tui
         let mouse = !noMouse && tui["mouse"] != "false"
@@ -73,15 +82,31 @@ struct Isol8TUICommand: ParsableCommand {
                              keymap: keymap, theme: chosen.theme, themeName: chosen.name, themeNames: catalog.names,
                              mouseEnabled: mouse,
                              outputBuffer: OutputBuffer(maxLines: tui["outputMaxLines"].flatMap(Int.init) ?? 100_000,
-                                                        maxBytes: tui["outputMaxBytes"].flatMap(Int.init) ?? 32 << 20))
+                                                        maxBytes: tui["outputMaxBytes"].flatMap(Int.init) ?? 32 << 20),
+                             targets: targets)
         let warnings = [chosen.warning].compactMap { $0 } + keyWarnings + loaded.warnings
         if !warnings.isEmpty { state.status.say(warnings.joined(separator: " · "), error: true) }
 
         let device = CursesDevice(terminal)
         let mailbox = Mailbox()
-        let runner = EffectRunner(mailbox: mailbox, themes: catalog, capability: terminal.colorCapability, host: device)
+        let runner = EffectRunner(mailbox: mailbox, themes: catalog, capability: terminal.colorCapability, host: device,
+                                  target: targets.current)
         runner.installDebugSink()
         AppLoop(state: state, device: device, runner: runner, mailbox: mailbox, trace: LoopTrace()).run()
         terminal.shutdown()
+    }
+
+    /// Every target there is, and the one to start on: `--host` (as `isol8 run` takes it),
+    /// else `--target`, else the local daemon.
+    private func startingTargets(_ config: Isol8Config) throws -> TargetState {
+        var catalog = try TargetCatalog.discover(config: config)
+        if let host = server.host {
+            let remote = Target(name: host, kind: .server(url: host, key: server.key, session: server.sessionId), origin: .commandLine)
+            catalog.prefer(remote)
+            return TargetState(current: remote, known: catalog.targets)
+        }
+        guard server.sessionId == nil else { throw ValidationError("--session-id requires --host (a session lives on an isol8 server)") }
+        let current = try target.map(catalog.require) ?? catalog.targets[0]
+        return TargetState(current: current, known: catalog.targets)
     }
 }

@@ -1,20 +1,28 @@
 import XCTest
 @testable import Isol8Core
 
-final class MemoryLimitTests: XCTestCase {
+final class ByteSizeTests: XCTestCase {
     func testSpecExamples() throws {
-        XCTAssertEqual(try MemoryLimit.parse("512m"), 536_870_912)
-        XCTAssertEqual(try MemoryLimit.parse("1g"), 1_073_741_824)
-        XCTAssertEqual(try MemoryLimit.parse("256k"), 262_144)
-        XCTAssertEqual(try MemoryLimit.parse("1024"), 1024)
-        XCTAssertEqual(try MemoryLimit.parse("512mb"), 536_870_912)
-        XCTAssertEqual(try MemoryLimit.parse("1.5G"), 1_610_612_736)
-        XCTAssertEqual(try MemoryLimit.parse("64 m"), 67_108_864)
+        XCTAssertEqual(try ByteSize("512m").bytes, 536_870_912)
+        XCTAssertEqual(try ByteSize("1g").bytes, 1_073_741_824)
+        XCTAssertEqual(try ByteSize("256k").bytes, 262_144)
+        XCTAssertEqual(try ByteSize("1024").bytes, 1024)
+        XCTAssertEqual(try ByteSize("512mb").bytes, 536_870_912)
+        XCTAssertEqual(try ByteSize("1.5G").bytes, 1_610_612_736)
+        XCTAssertEqual(try ByteSize("64 m").bytes, 67_108_864)
+    }
+
+    func testKeepsTheTextAndWritesBytesInTheLargestUnit() throws {
+        XCTAssertEqual(try ByteSize("512M").text, "512m")
+        XCTAssertEqual(ByteSize(bytes: 6 << 20).text, "6m")
+        XCTAssertEqual(ByteSize(bytes: 1 << 30).text, "1g")
+        XCTAssertEqual(ByteSize(bytes: 1000).text, "1000")
+        XCTAssertEqual(try ByteSize("1g"), try ByteSize("1024m"))
     }
 
     func testBadInputNamesTheValue() {
         for bad in ["", "abc", "12x", "1.2.3m", ".5m", "m", "-1m", "5mm"] {
-            XCTAssertThrowsError(try MemoryLimit.parse(bad), bad) { error in
+            XCTAssertThrowsError(try ByteSize(bad), bad) { error in
                 XCTAssertEqual("\(error)", "Invalid memory limit format: \"\(bad)\". Use e.g. \"512m\", \"1g\".")
             }
         }

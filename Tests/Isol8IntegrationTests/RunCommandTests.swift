@@ -122,7 +122,7 @@ final class RunCommandTests: XCTestCase {
         XCTAssertEqual(outcomes[1].stderr, "[ERR] Unknown runtime: \"ruby\". Available: python, node, bun, deno, bash, agent\n")
         XCTAssertTrue(outcomes[2].stderr.hasPrefix("[ERR] Cannot detect runtime for "), outcomes[2].stderr)
         XCTAssertTrue(outcomes[2].stderr.hasSuffix("notes.rb. Use --runtime to specify.\n"), outcomes[2].stderr)
-        XCTAssertTrue(outcomes[3].stderr.contains("--memory"), outcomes[3].stderr)
+        XCTAssertEqual(outcomes[3].stderr, "[ERR] Invalid memory limit format: \"lots\". Use e.g. \"512m\", \"1g\".\n")
         XCTAssertEqual(outcomes[4].stderr, "[ERR] File not found: /no/such/file.py\n")
     }
 

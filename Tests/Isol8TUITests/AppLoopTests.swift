@@ -42,7 +42,8 @@ final class AppLoopTests: XCTestCase {
 
     private func makeLoop(_ device: FakeDevice, state: AppState) -> (AppLoop, Mailbox) {
         let mailbox = Mailbox()
-        let runner = EffectRunner(mailbox: mailbox, themes: ThemeCatalog(directories: []), capability: .ansi16, host: device)
+        let runner = EffectRunner(mailbox: mailbox, themes: ThemeCatalog(directories: []), capability: .ansi16, host: device,
+                                  target: state.targets.current)
         return (AppLoop(state: state, device: device, runner: runner, mailbox: mailbox), mailbox)
     }
 

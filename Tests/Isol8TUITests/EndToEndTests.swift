@@ -10,7 +10,7 @@ final class EndToEndTests: XCTestCase {
         let environment = (term.map { "TERM=\($0) " } ?? "") + (editor.map { "EDITOR='\($0)' " } ?? "")
         let command = environment + "\(TmuxSession.binary) \(arguments)"
         let session = try TmuxSession(command, width: width, height: height, in: self)
-        try session.waitFor(text: "local Docker API")
+        try session.waitFor("the local target to answer") { $0.first.map { $0.contains("local") && !$0.contains("connecting") } ?? false }
         return session
     }
 
@@ -72,7 +72,7 @@ final class EndToEndTests: XCTestCase {
         try session.press("r")
         try session.waitFor(text: "tick 2")
         try session.resize(width: 80, height: 24)
-        var screen = try session.waitFor("the 80×24 layout") { $0.count == 24 && $0[0].hasPrefix("docker ") && $0[23].contains("cancel") }
+        var screen = try session.waitFor("the 80×24 layout") { $0.count == 24 && $0[0].hasPrefix("local ") && $0[23].contains("cancel") }
         XCTAssertTrue(screen[1].hasPrefix("┌─ 1 Code") && screen[1].hasSuffix("┓"), screen[1])
         XCTAssertTrue(screen[21].hasPrefix("└") && screen[21].hasSuffix("┘"), "side pane bottom border: \(screen[21])")
         XCTAssertTrue(screen.allSatisfy { $0.count <= 80 })
@@ -92,7 +92,7 @@ final class EndToEndTests: XCTestCase {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let stty = dir.appendingPathComponent("stty.txt").path
         let session = try TmuxSession("sh -c '\(TmuxSession.binary) examples/hello.py; stty -a > \(stty); sleep 30'", in: self)
-        try session.waitFor(text: "local Docker API")
+        try session.waitFor("the local target to answer") { $0.first.map { $0.contains("local") && !$0.contains("connecting") } ?? false }
         try session.press("q")
         let deadline = Date().addingTimeInterval(15)
         while !FileManager.default.fileExists(atPath: stty) && Date() < deadline { usleep(100_000) }

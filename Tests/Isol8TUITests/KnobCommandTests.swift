@@ -35,45 +35,62 @@ final class KnobCommandTests: XCTestCase {
     func testMemory() {
         assertAccepted("set memory 32m", key: "memoryLimit", value: "32m")
         assertAccepted("set memory 1G", key: "memoryLimit", value: "1g")
-        assertRefused("set memory 3x", because: "is not a size")
+        assertRefused("set memory 3x", because: "Invalid memory limit format: \"3x\"")
         assertRefused("set memory 1m", because: "below the minimum")
         assertRefused("set memory", because: "give a value")
     }
 
     func testNetwork() {
         for mode in ["none", "host", "filtered"] { assertAccepted("set net \(mode)", key: "network", value: mode) }
-        assertRefused("set net wifi", because: "not a network mode")
+        assertRefused("set net wifi", because: "use none, host or filtered")
     }
 
     func testTimeout() {
         assertAccepted("set timeout 5000", key: "timeoutMs", value: "5000")
-        assertRefused("set timeout 0", because: "positive whole number")
-        assertRefused("set timeout soon", because: "positive whole number")
+        assertRefused("set timeout 0", because: "out of range; use 1 to")
+        assertRefused("set timeout soon", because: "not a whole number of milliseconds")
     }
 
     func testCPU() {
         assertAccepted("set cpu 0.5", key: "cpuLimit", value: "0.5")
         assertAccepted("set cpu 2", key: "cpuLimit", value: "2")
-        assertRefused("set cpu -1", because: "positive number of cores")
-        assertRefused("set cpu lots", because: "positive number of cores")
+        assertRefused("set cpu -1", because: "at least 0.01 CPU cores")
+        assertRefused("set cpu lots", because: "not a number of CPU cores")
+    }
+
+    /// The bound comes from the real daemon's `NCPU`, probed the way the TUI probes its target.
+    func testCPUBeyondTheDockerHostIsRefusedWithItsCPUCount() async throws {
+        var state = Fixture.state()
+        let health = await TargetHealth.probe(state.targets.current)
+        let limits = try XCTUnwrap(health.limits, "the local daemon answers with its limits: \(health.failure ?? "")")
+        state.send(.targetProbed(health))
+        let before = state.knobs.snapshot
+        state.command("set cpu 1000")
+        let error = try XCTUnwrap(state.prompt?.error, ":set cpu 1000 was not refused")
+        XCTAssertTrue(error.contains("the Docker host has \(limits.cpus) CPUs"), error)
+        XCTAssertEqual(state.knobs.snapshot, before)
+        var fresh = Fixture.state()
+        fresh.send(.targetProbed(health))
+        fresh.command("set cpu \(limits.cpus)")
+        XCTAssertEqual(fresh.knobs.options.cpuLimit, Double(limits.cpus), "the host's own count is allowed")
     }
 
     func testPids() {
         assertAccepted("set pids 16", key: "pidsLimit", value: "16")
-        assertRefused("set pids 0", because: "positive whole number")
+        assertRefused("set pids 0", because: "out of range; use 1 to 32768 processes")
     }
 
     func testMaxOutput() {
         assertAccepted("set max-output 1024", key: "maxOutputSize", value: "1024")
         assertAccepted("set max-output 64k", key: "maxOutputSize", value: "65536")
-        assertRefused("set max-output 0", because: "at least 1 byte")
+        assertRefused("set max-output 0", because: "out of range; use 1 to 1g")
         assertRefused("set max-output many", because: "not a byte count")
     }
 
     func testSandboxAndTmpSizes() {
         assertAccepted("set sandbox-size 64m", key: "sandboxSize", value: "64m")
         assertAccepted("set tmp-size 16m", key: "tmpSize", value: "16m")
-        assertRefused("set sandbox-size big", because: "is not a size")
+        assertRefused("set sandbox-size big", because: "Invalid memory limit format: \"big\"")
         assertRefused("set tmp-size 0", because: "below the minimum")
     }
 
@@ -84,7 +101,7 @@ final class KnobCommandTests: XCTestCase {
         assertAccepted("set debug on", key: "debug", value: "true")
         assertAccepted("set log-network on", key: "logNetwork", value: "true")
         for knob in ["persist", "persistent", "stream", "debug", "log-network"] {
-            assertRefused("set \(knob) maybe", because: "is not on or off")
+            assertRefused("set \(knob) maybe", because: "use on or off")
         }
     }
 

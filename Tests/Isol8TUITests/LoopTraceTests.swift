@@ -21,7 +21,8 @@ final class LoopTraceTests: XCTestCase {
         let keys = ["2", "w", "w"].map { DeviceEvent.input(.key(try! KeyEvent(spec: $0))) }
         let device = AppLoopTests.FakeDevice(size: Size(width: 80, height: 24), events: keys)
         let mailbox = Mailbox()
-        let runner = EffectRunner(mailbox: mailbox, themes: ThemeCatalog(directories: []), capability: .ansi16, host: device)
+        let runner = EffectRunner(mailbox: mailbox, themes: ThemeCatalog(directories: []), capability: .ansi16, host: device,
+                                  target: state.targets.current)
         let trace = try XCTUnwrap(LoopTrace(environment: [LoopTrace.variable: path]))
         device.idleSteps = [
             { _ in

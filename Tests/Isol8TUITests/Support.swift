@@ -38,7 +38,7 @@ enum Fixture {
                       stream: Bool = true) -> AppState {
         let knobs = knobs(flags, stream: stream)
         var state = AppState(knobs: knobs, code: CodeState(flags: flags, runtime: knobs.runtime), size: size, now: start)
-        _ = update(&state, .dockerReady(endpoint: "unix:///var/run/docker.sock", apiVersion: "1.41"))
+        _ = update(&state, .targetProbed(TargetHealth(target: state.targets.current, version: "Docker 20.10.24 (API 1.41)")))
         if let path = flags.file { _ = update(&state, .codeLoaded(path: path, text: helloCode)) }
         return state
     }

@@ -56,31 +56,42 @@ public struct ConfigLoader: Sendable {
             let dotted = prefix.isEmpty ? key : prefix + "." + key
             let value = object[key]!
             if dotted == "$schema" { continue }
-            if let field = ConfigSchema.fields[dotted] {
+            if let option = OptionCatalog.option(configKey: dotted) {
                 do {
-                    try field.apply(&loaded.config, value)
-                } catch let mismatch as ConfigSchema.Mismatch {
-                    throw ConfigError.wrongType(path: loaded.path ?? "", key: dotted, expected: mismatch.expected,
-                                                got: ConfigSchema.describe(value))
+                    option.apply(try option.decode(value, limits: nil), to: &loaded.config)
+                } catch OptionProblem.wrongType(let expected) {
+                    throw ConfigError.wrongType(path: loaded.path ?? "", key: dotted, expected: expected, got: Self.describe(value))
+                } catch let problem as OptionProblem {
+                    throw ConfigError.invalidValue(path: loaded.path ?? "", key: dotted, problem: problem.description)
                 }
                 loaded.keysSet.insert(dotted)
-            } else if ConfigSchema.sections.contains(dotted) {
+            } else if OptionCatalog.configSections.contains(dotted) {
                 guard let nested = value as? [String: Any] else {
-                    throw ConfigError.wrongType(path: loaded.path ?? "", key: dotted, expected: "an object", got: ConfigSchema.describe(value))
+                    throw ConfigError.wrongType(path: loaded.path ?? "", key: dotted, expected: "an object", got: Self.describe(value))
                 }
                 try apply(nested, prefix: dotted, to: &loaded)
             } else if dotted.hasPrefix("tui.keys.") {
                 guard let text = value as? String else {
-                    throw ConfigError.wrongType(path: loaded.path ?? "", key: dotted, expected: "a string", got: ConfigSchema.describe(value))
+                    throw ConfigError.wrongType(path: loaded.path ?? "", key: dotted, expected: "a string", got: Self.describe(value))
                 }
                 loaded.config.tui[dotted.replacingOccurrences(of: "tui.", with: "")] = text
                 loaded.keysSet.insert(dotted)
             } else {
                 var warning = "Unknown config key \"\(dotted)\" in \(loaded.path ?? "config") (ignored)"
-                if let near = ConfigSchema.nearest(to: dotted) { warning += "; did you mean \"\(near)\"?" }
+                if let near = OptionCatalog.nearestConfigKey(to: dotted) { warning += "; did you mean \"\(near)\"?" }
                 loaded.warnings.append(warning)
             }
         }
+    }
+
+    /// How a wrong-typed JSON value reads in an error.
+    static func describe(_ value: Any) -> String {
+        if OptionKind.isBool(value) { return "a boolean (\(value))" }
+        if value is NSNumber { return "a number (\(value))" }
+        if let text = value as? String { return "a string (\"\(text)\")" }
+        if value is [Any] { return "an array" }
+        if value is [String: Any] { return "an object" }
+        return "null"
     }
 
     /// Turns Foundation's "around character N" into a line and column.
@@ -101,6 +112,7 @@ public enum ConfigError: Error, Equatable, CustomStringConvertible, LocalizedErr
     case unreadable(String)
     case parse(path: String, reason: String)
     case wrongType(path: String, key: String, expected: String, got: String)
+    case invalidValue(path: String, key: String, problem: String)
 
     public var description: String {
         switch self {
@@ -108,6 +120,8 @@ public enum ConfigError: Error, Equatable, CustomStringConvertible, LocalizedErr
         case .parse(let path, let reason): return "Failed to parse config file \(path): \(reason)"
         case .wrongType(let path, let key, let expected, let got):
             return "Config file \(path): \"\(key)\" must be \(expected), got \(got)"
+        case .invalidValue(let path, let key, let problem):
+            return "Config file \(path): \"\(key)\": \(problem)"
         }
     }
 

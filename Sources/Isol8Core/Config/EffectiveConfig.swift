@@ -22,7 +22,7 @@ public enum ConfigSource: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Every engine setting with its value and its source, plus the options they make.
-public struct EffectiveConfig: Sendable {
+public struct EffectiveConfig: Sendable, Equatable {
     public struct Entry: Sendable, Equatable {
         public var key: String
         public var value: String
@@ -34,91 +34,65 @@ public struct EffectiveConfig: Sendable {
     public var maxConcurrent: Int
     public var dockerHost: String
 
-    /// Layers defaults < config file < environment < flags (spec §5.5, CLI column).
+    /// Layers defaults < config file < environment < flags (spec §5.5, CLI column) for every
+    /// option of the catalog, checking each value where it was given.
     public static func resolve(_ loaded: ConfigLoader.Loaded, flags: RunFlags,
                                environment: [String: String] = ProcessInfo.processInfo.environment) throws -> EffectiveConfig {
-        var builder = Builder(loaded: loaded)
-        let file = loaded.config
         var options = Isol8Options()
-
-        builder.layer("timeoutMs", &options.timeoutMs, file: ("defaults.timeoutMs", file.defaults.timeoutMs),
-                      flag: ("--timeout", try flags.timeoutMs.map { try positive($0, "--timeout", "milliseconds") }))
-        builder.layer("memoryLimit", &options.memoryLimit, file: ("defaults.memoryLimit", try size(file.defaults.memoryLimit, "defaults.memoryLimit")),
-                      flag: ("--memory", try flags.memory.map { try size($0, "--memory") }))
-        builder.layer("cpuLimit", &options.cpuLimit, file: ("defaults.cpuLimit", file.defaults.cpuLimit),
-                      flag: ("--cpu", try flags.cpu.map { try positive($0, "--cpu", "cores") }))
-        var network = file.defaults.network
-        var networkFlag: String?
-        if let net = flags.net {
-            guard let mode = NetworkMode(rawValue: net) else {
-                throw Isol8Error.invalidOption("Invalid --net \"\(net)\": use none, host or filtered.")
+        options.remoteCode = loaded.config.remoteCode
+        var entries: [Entry] = []
+        for option in OptionCatalog.all {
+            var value = option.defaultValue
+            var source = ConfigSource.builtIn
+            if let key = option.configKey, loaded.keysSet.contains(key), let path = loaded.path, let given = option.value(in: loaded.config) {
+                (value, source) = (given, .file(path))
             }
-            network = mode
-            networkFlag = "--net"
-        } else if !flags.install.isEmpty {
-            network = .filtered
-            networkFlag = "--install"
-            DebugLog.debug("[Run] --install detected without explicit --net; using filtered network mode automatically")
-        }
-        builder.layer("network", &options.network, file: ("defaults.network", network), flag: (networkFlag ?? "", networkFlag.map { _ in network }))
-        builder.layer("pidsLimit", &options.pidsLimit, file: nil, flag: ("--pids-limit", try flags.pidsLimit.map { try positive($0, "--pids-limit", "processes") }))
-        builder.layer("maxOutputSize", &options.maxOutputSize, file: nil, flag: ("--max-output", try flags.maxOutput.map { try positive($0, "--max-output", "bytes") }))
-        builder.layer("sandboxSize", &options.sandboxSize, file: ("defaults.sandboxSize", try size(file.defaults.sandboxSize, "defaults.sandboxSize")),
-                      flag: ("--sandbox-size", try flags.sandboxSize.map { try size($0, "--sandbox-size") }))
-        builder.layer("tmpSize", &options.tmpSize, file: ("defaults.tmpSize", try size(file.defaults.tmpSize, "defaults.tmpSize")),
-                      flag: ("--tmp-size", try flags.tmpSize.map { try size($0, "--tmp-size") }))
-        builder.layer("readonlyRootFs", &options.readonlyRootFs, file: ("defaults.readonlyRootFs", file.defaults.readonlyRootFs), flag: nil)
-        builder.layer("mode", &options.mode, file: nil, flag: ("--persistent", flags.persistent ? Isol8Mode.persistent : nil))
-        builder.layer("persist", &options.persist, file: nil, flag: ("--persist", flags.persist ? true : nil))
-        builder.layer("debug", &options.debug, file: ("debug", file.debug), flag: ("--debug", flags.debug ? true : nil))
-        var image: String? = nil
-        builder.layer("image", &image, file: nil, flag: ("--image", flags.image.map { Optional($0) }))
-        options.image = image
-        builder.layer("security.seccomp", &options.security.seccomp, file: ("security.seccomp", file.security.seccomp), flag: nil)
-        options.security.customProfilePath = file.security.customProfilePath
-
-        var filter = NetworkFilter(whitelist: file.network.whitelist, blacklist: file.network.blacklist)
-        builder.layer("networkFilter.whitelist", &filter.whitelist, file: ("network.whitelist", file.network.whitelist),
-                      flag: ("--allow", flags.allow.isEmpty ? nil : flags.allow))
-        builder.layer("networkFilter.blacklist", &filter.blacklist, file: ("network.blacklist", file.network.blacklist),
-                      flag: ("--deny", flags.deny.isEmpty ? nil : flags.deny))
-        if !filter.whitelist.isEmpty || !filter.blacklist.isEmpty { options.networkFilter = filter }
-        options.remoteCode = file.remoteCode
-        builder.record("remoteCode.enabled", String(file.remoteCode.enabled),
-                       loaded.keysSet.contains("remoteCode.enabled") ? .file(loaded.path ?? "") : .builtIn)
-        builder.layer("logNetwork", &options.logNetwork, file: nil, flag: ("--log-network", flags.logNetwork ? true : nil))
-
-        for entry in flags.secrets {
-            guard let eq = entry.firstIndex(of: "="), eq != entry.startIndex else { continue }
-            options.secrets[String(entry[..<eq])] = String(entry[entry.index(after: eq)...])
-        }
-        builder.record("secrets", options.secrets.isEmpty ? "(none)" : options.secrets.keys.sorted().joined(separator: ", ") + " (values hidden)",
-                       options.secrets.isEmpty ? .builtIn : .flag("--secret"))
-        for entry in flags.addHosts {
-            let parts = entry.split(separator: ":", maxSplits: 1)
-            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                throw Isol8Error.invalidOption("Invalid --add-host \"\(entry)\": use NAME:IP, e.g. --add-host allowed.test:172.17.0.1")
+            if let name = option.environment, let text = environment[name], !text.isEmpty {
+                (value, source) = (try parse(option, [text], name: name), .environment(name))
             }
-            options.extraHosts.append(entry)
+            if let flag = option.flag, let texts = flags.options[option.key] {
+                (value, source) = (try parse(option, texts, name: flag), .flag(flag))
+            } else if option.key == "network", !flags.install.isEmpty {
+                // Nothing installs without a network: `--install` alone means filtered (§3.8).
+                (value, source) = (.text(NetworkMode.filtered.rawValue), .flag("--install"))
+                DebugLog.debug("[Run] --install detected without explicit --net; using filtered network mode automatically")
+            }
+            option.apply(value, to: &options)
+            entries.append(Entry(key: option.key, value: option.display(value), source: source))
         }
-        builder.record("extraHosts", options.extraHosts.isEmpty ? "(none)" : options.extraHosts.joined(separator: ", "),
-                       options.extraHosts.isEmpty ? .builtIn : .flag("--add-host"))
+        let dockerHost = entries.first { $0.key == "docker.host" }?.value ?? DockerEndpoint.defaultSocket.description
+        return EffectiveConfig(options: options, entries: entries, maxConcurrent: loaded.config.maxConcurrent, dockerHost: dockerHost)
+    }
 
-        var pipIndex = file.packages.pipIndexURL
-        builder.layer("packages.pipIndexUrl", &pipIndex, file: ("packages.pipIndexUrl", file.packages.pipIndexURL),
-                      env: ("ISOL8_PIP_INDEX_URL", environment["ISOL8_PIP_INDEX_URL"].map { Optional($0) }))
-        var npmRegistry = file.packages.npmRegistry
-        builder.layer("packages.npmRegistry", &npmRegistry, file: ("packages.npmRegistry", file.packages.npmRegistry),
-                      env: ("ISOL8_NPM_REGISTRY", environment["ISOL8_NPM_REGISTRY"].map { Optional($0) }))
-        options.packageIndex = PackageIndex(pipIndexURL: pipIndex, npmRegistry: npmRegistry)
+    /// Refuses an option the target cannot honour (more CPUs or memory than its host has),
+    /// naming it as it was given: the flag, the config key, the knob or the request field.
+    public func check(against limits: TargetLimits) throws {
+        try OptionCatalog.check(options, limits: limits, name: name(of:))
+    }
 
-        var maxConcurrent = 10
-        builder.layer("maxConcurrent", &maxConcurrent, file: ("maxConcurrent", file.maxConcurrent), flag: nil)
-        let dockerHost = environment["DOCKER_HOST"].flatMap { $0.isEmpty ? nil : $0 }
-        builder.record("docker.host", dockerHost ?? DockerEndpoint.defaultSocket.description,
-                       dockerHost == nil ? .builtIn : .environment("DOCKER_HOST"))
-        return EffectiveConfig(options: options, entries: builder.entries, maxConcurrent: maxConcurrent,
-                               dockerHost: dockerHost ?? DockerEndpoint.defaultSocket.description)
+    /// What the user called `option` where its value came from.
+    private func name(of option: CatalogOption) -> String {
+        switch entry(option.key)?.source {
+        case .flag(let flag): return flag
+        case .file: return option.configKey ?? option.key
+        case .environment(let name): return name
+        case .tui: return option.knob.map { ":set " + $0 } ?? option.key
+        case .request: return option.requestName ?? option.key
+        case .builtIn, .none: return option.flag ?? option.key
+        }
+    }
+
+    private static func parse(_ option: CatalogOption, _ texts: [String], name: String) throws -> OptionValue {
+        do {
+            return try option.parse(texts, limits: nil)
+        } catch let problem as OptionProblem {
+            throw OptionError(name: name, value: texts.last ?? "", problem: problem)
+        }
+    }
+
+    /// A later layer (a TUI knob, a request field) setting one catalog option.
+    public mutating func set(_ option: CatalogOption, to value: OptionValue, source: ConfigSource) {
+        override(option.key, value: option.display(value), source: source) { option.apply(value, to: &$0) }
     }
 
     /// A later layer (a TUI knob, a request field) overriding one setting.
@@ -132,55 +106,4 @@ public struct EffectiveConfig: Sendable {
     }
 
     public func entry(_ key: String) -> Entry? { entries.first { $0.key == key } }
-
-    private static func size(_ value: String, _ name: String) throws -> String {
-        do {
-            _ = try MemoryLimit.parse(value)
-        } catch {
-            throw Isol8Error.invalidOption("Invalid \(name) \"\(value)\": use a size such as 512m or 1g.")
-        }
-        return value
-    }
-
-    private static func positive<T: Numeric & Comparable>(_ value: T, _ name: String, _ unit: String) throws -> T {
-        guard value > 0 else { throw Isol8Error.invalidOption("Invalid \(name) \(value): use a positive number of \(unit).") }
-        return value
-    }
-
-    /// Applies the layers of one setting and records the winning source.
-    private struct Builder {
-        let loaded: ConfigLoader.Loaded
-        var entries: [Entry] = []
-
-        mutating func layer<T>(_ key: String, _ target: inout T, file: (key: String, value: T)?,
-                               env: (name: String, value: T?)? = nil, flag: (name: String, value: T?)? = nil) {
-            var source = ConfigSource.builtIn
-            if let file, loaded.keysSet.contains(file.key), let path = loaded.path {
-                target = file.value
-                source = .file(path)
-            }
-            if let env, let value = env.value {
-                target = value
-                source = .environment(env.name)
-            }
-            if let flag, let value = flag.value {
-                target = value
-                source = .flag(flag.name)
-            }
-            record(key, Self.render(target), source)
-        }
-
-        mutating func record(_ key: String, _ value: String, _ source: ConfigSource) {
-            entries.append(Entry(key: key, value: value, source: source))
-        }
-
-        static func render<T>(_ value: T) -> String {
-            switch value {
-            case let list as [String]: return list.isEmpty ? "(none)" : list.joined(separator: ", ")
-            case let optional as String?: return optional ?? "(none)"
-            case let mode as any RawRepresentable: return "\(mode.rawValue)"
-            default: return "\(value)"
-            }
-        }
-    }
 }

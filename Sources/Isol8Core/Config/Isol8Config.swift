@@ -47,6 +47,8 @@ public struct Isol8Config: Sendable, Equatable {
     public var debug = false
     /// Port addition: package sources for installs (`packages.pipIndexUrl`, `packages.npmRegistry`).
     public var packages = PackageIndex()
+    /// Port addition: named targets (`targets.NAME.docker` / `.server`) the TUI can switch to.
+    public var targets: [Target] = []
     /// Port addition: TUI settings (`tui.theme`, `tui.keys`, `tui.mouse`, …) kept as raw JSON text values.
     public var tui: [String: String] = [:]
 

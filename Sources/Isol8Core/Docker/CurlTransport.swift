@@ -70,7 +70,10 @@ public final class CurlTransport: @unchecked Sendable {
         }
         if code != CURLE_OK {
             if cancel?.isCancelled == true { throw DockerError.cancelled }
-            let reason = String(cString: curl_easy_strerror(code))
+            var reason = String(cString: curl_easy_strerror(code))
+            if case .tls(_, _, let certificates) = endpoint {
+                reason += " (client certificate \(certificates.certFile), key \(certificates.keyFile), CA \(certificates.caFile))"
+            }
             if code == CURLE_COULDNT_CONNECT || code == CURLE_COULDNT_RESOLVE_HOST || context.status == 0 {
                 throw DockerError.unreachable(endpoint: endpoint.description, reason: reason)
             }
@@ -97,6 +100,11 @@ public final class CurlTransport: @unchecked Sendable {
     /// The caller owns the returned handle and must call `curl_easy_cleanup` on it.
     func connectRaw() throws -> (easy: UnsafeMutableRawPointer, fd: Int32) {
         guard let easy = curl_easy_init() else { throw DockerError.protocolError("curl_easy_init failed") }
+        if case .tls = endpoint {
+            curl_easy_cleanup(easy)
+            throw DockerError.protocolError("sending stdin (and code over 100 kB) needs a plain connection; "
+                + "TLS targets do not support it yet: drop --stdin, or use a target without TLS")
+        }
         ccurl_setopt_string(easy, CURLOPT_URL, endpoint.baseURL + "/")
         if case .unix(let path) = endpoint { ccurl_setopt_string(easy, CURLOPT_UNIX_SOCKET_PATH, path) }
         ccurl_setopt_long(easy, CURLOPT_CONNECT_ONLY, 1)
@@ -112,7 +120,18 @@ public final class CurlTransport: @unchecked Sendable {
 
     private func configure(_ easy: UnsafeMutableRawPointer, _ request: HTTPRequest, timeoutSeconds: Int) {
         ccurl_setopt_string(easy, CURLOPT_URL, base + request.path)
-        if case .unix(let path) = endpoint { ccurl_setopt_string(easy, CURLOPT_UNIX_SOCKET_PATH, path) }
+        switch endpoint {
+        case .unix(let path):
+            ccurl_setopt_string(easy, CURLOPT_UNIX_SOCKET_PATH, path)
+        case .tls(_, _, let certificates):
+            ccurl_setopt_string(easy, CURLOPT_CAINFO, certificates.caFile)
+            ccurl_setopt_string(easy, CURLOPT_SSLCERT, certificates.certFile)
+            ccurl_setopt_string(easy, CURLOPT_SSLKEY, certificates.keyFile)
+            ccurl_setopt_long(easy, CURLOPT_SSL_VERIFYPEER, certificates.verify ? 1 : 0)
+            ccurl_setopt_long(easy, CURLOPT_SSL_VERIFYHOST, certificates.verify ? 2 : 0)
+        case .tcp:
+            break
+        }
         ccurl_setopt_string(easy, CURLOPT_CUSTOMREQUEST, request.method)
         ccurl_setopt_long(easy, CURLOPT_NOSIGNAL, 1)
         ccurl_setopt_long(easy, CURLOPT_CONNECTTIMEOUT, 10)

@@ -6,6 +6,7 @@ public final class DockerClient: @unchecked Sendable {
     public let transport: CurlTransport
     private let lock = NSLock()
     private var negotiated: APIVersion?
+    private var limits: TargetLimits?
 
     public init(endpoint: DockerEndpoint) {
         transport = CurlTransport(endpoint: endpoint)
@@ -45,6 +46,14 @@ public final class DockerClient: @unchecked Sendable {
     public func info() async throws -> [String: Any] {
         let data = try await call("GET", "/info")
         return (try JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:]
+    }
+
+    /// CPUs and memory of the daemon's host, read once: they bound what a run may ask for.
+    public func targetLimits() async throws -> TargetLimits? {
+        if let known = lock.withLock({ limits }) { return known }
+        let read = TargetLimits(info: try await info())
+        lock.withLock { limits = read }
+        return read
     }
 
     // MARK: Containers

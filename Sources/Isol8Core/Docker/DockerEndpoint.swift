@@ -1,16 +1,26 @@
 import Foundation
 
-/// Where the Docker daemon listens, parsed from `DOCKER_HOST`.
+/// Where the Docker daemon listens, parsed from `DOCKER_HOST` (and `DOCKER_TLS_VERIFY`).
 public enum DockerEndpoint: Equatable, Sendable, CustomStringConvertible {
     case unix(path: String)
     case tcp(host: String, port: Int)
+    /// A daemon on TCP behind TLS with client certificates (port 2376 by convention).
+    case tls(host: String, port: Int, certificates: DockerTLS)
 
     public static let defaultSocket = DockerEndpoint.unix(path: "/var/run/docker.sock")
 
     /// Reads `DOCKER_HOST` (unix:// or tcp://); unset or empty means the default socket.
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> DockerEndpoint {
         guard let value = env["DOCKER_HOST"], !value.isEmpty else { return defaultSocket }
-        return try parse(value)
+        return try parse(value, tls: DockerTLS.fromEnvironment(env))
+    }
+
+    /// `value` as `parse` reads it, on TLS when `tls` is given (TCP only).
+    public static func parse(_ value: String, tls: DockerTLS?) throws -> DockerEndpoint {
+        let endpoint = try parse(value)
+        guard let tls else { return endpoint }
+        guard case .tcp(let host, let port) = endpoint else { throw DockerError.badHost(value + " (TLS needs tcp://HOST:PORT)") }
+        return .tls(host: host, port: port, certificates: tls)
     }
 
     public static func parse(_ value: String) throws -> DockerEndpoint {
@@ -34,6 +44,7 @@ public enum DockerEndpoint: Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .unix(let path): return "unix://\(path)"
         case .tcp(let host, let port): return "tcp://\(host):\(port)"
+        case .tls(let host, let port, _): return "tcp://\(host):\(port) (TLS)"
         }
     }
 
@@ -42,6 +53,7 @@ public enum DockerEndpoint: Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .unix: return "http://localhost"
         case .tcp(let host, let port): return "http://\(host):\(port)"
+        case .tls(let host, let port, _): return "https://\(host):\(port)"
         }
     }
 }

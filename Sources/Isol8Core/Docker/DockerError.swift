@@ -11,6 +11,8 @@ public enum DockerError: Error, Equatable, CustomStringConvertible, LocalizedErr
 
     public var description: String {
         switch self {
+        case .unreachable(let endpoint, let reason) where endpoint.hasSuffix("(TLS)"):
+            return "Cannot reach Docker at \(endpoint): \(reason) — check the certificates (DOCKER_CERT_PATH, or the target's certPath) and DOCKER_TLS_VERIFY."
         case .unreachable(let endpoint, _):
             return "Cannot reach Docker at \(endpoint) — is dockerd running? Set DOCKER_HOST to point elsewhere."
         case .badHost(let value):

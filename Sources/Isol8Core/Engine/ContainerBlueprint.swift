@@ -9,11 +9,8 @@ public enum ContainerBlueprint {
         spec.Labels = ["isol8.managed": "true", "isol8.runtime": runtime.rawValue]
         spec.StopTimeout = 2
         if options.network == .none { spec.NetworkDisabled = true }
-        let memory = try MemoryLimit.parse(options.memoryLimit)
-        _ = try MemoryLimit.parse(options.sandboxSize)
-        _ = try MemoryLimit.parse(options.tmpSize)
-        guard options.cpuLimit > 0 else { throw Isol8Error.invalidOption("Invalid CPU limit \(options.cpuLimit): use a positive number such as --cpu 0.5") }
-        guard options.pidsLimit > 0 else { throw Isol8Error.invalidOption("Invalid pids limit \(options.pidsLimit): use a positive integer such as --pids-limit 64") }
+        try OptionCatalog.check(options)
+        let memory = try ByteSize(options.memoryLimit).bytes
         var host = ContainerSpec.HostSettings()
         host.Memory = memory
         host.MemorySwap = memory

@@ -56,14 +56,10 @@ public actor DockerEngine: Isol8Engine {
         await pool.drain()
     }
 
-    public func execute(_ request: ExecutionRequest) async throws -> ExecutionResult {
-        try await execute(request, cancel: CancelToken())
-    }
-
     /// A buffered run that `cancel` stops, telling `onContainer` which container it got as
     /// soon as it has one (the TUI inspects it while the run is still going).
     public func execute(_ request: ExecutionRequest, cancel: CancelToken,
-                        onContainer: (@Sendable (String) -> Void)? = nil) async throws -> ExecutionResult {
+                        onContainer: (@Sendable (String) -> Void)?) async throws -> ExecutionResult {
         await semaphore.acquire()
         defer { Task { await semaphore.release() } }
         let placement: ExecutionPlan.CodePlacement = options.mode == .persistent
@@ -152,10 +148,6 @@ public actor DockerEngine: Isol8Engine {
             code: request.code ?? request.cmd, stdout: result.stdout, stderr: result.stderr))
     }
 
-    public nonisolated func executeStream(_ request: ExecutionRequest, cancel: CancelToken) -> AsyncThrowingStream<StreamEvent, Error> {
-        executeStream(request, cancel: cancel, onContainer: nil)
-    }
-
     /// A stream that also tells `onContainer` which container the run got, before its first event.
     public nonisolated func executeStream(_ request: ExecutionRequest, cancel: CancelToken,
                                           onContainer: (@Sendable (String) -> Void)?) -> AsyncThrowingStream<StreamEvent, Error> {
@@ -166,6 +158,10 @@ public actor DockerEngine: Isol8Engine {
         guard let container = persistent else { throw Isol8Error.noActiveContainer }
         try await container.writeFile(try SandboxPath.writable(path), data)
     }
+
+    public func targetLimits() async throws -> TargetLimits? { try await client.targetLimits() }
+
+    public nonisolated var inspector: (any SandboxInspector)? { ContainerInspector(client: client) }
 
     public func getFile(_ path: String) async throws -> Data {
         guard let container = persistent else { throw Isol8Error.noActiveContainer }

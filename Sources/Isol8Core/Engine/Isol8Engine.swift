@@ -5,15 +5,28 @@ import Foundation
 public protocol Isol8Engine: Sendable {
     func start() async throws
     func stop() async
-    func execute(_ request: ExecutionRequest) async throws -> ExecutionResult
+    /// A buffered run that `cancel` stops; `onContainer` hears which container it got as
+    /// soon as there is one (never, on targets that do not say).
+    func execute(_ request: ExecutionRequest, cancel: CancelToken,
+                 onContainer: (@Sendable (String) -> Void)?) async throws -> ExecutionResult
     /// Streams events; cancelling the consuming task (or `cancel`) stops the run.
-    func executeStream(_ request: ExecutionRequest, cancel: CancelToken) -> AsyncThrowingStream<StreamEvent, Error>
+    func executeStream(_ request: ExecutionRequest, cancel: CancelToken,
+                       onContainer: (@Sendable (String) -> Void)?) -> AsyncThrowingStream<StreamEvent, Error>
     func putFile(_ path: String, _ data: Data) async throws
     func getFile(_ path: String) async throws -> Data
+    /// What the target's host can give one container, to refuse options beyond it before a
+    /// container is made; nil when the target checks requests itself (an isol8 server).
+    func targetLimits() async throws -> TargetLimits?
+    /// How to look at this engine's sandboxes; nil when the target offers no inspection.
+    var inspector: (any SandboxInspector)? { get }
 }
 
 extension Isol8Engine {
-    public func executeStream(_ request: ExecutionRequest) -> AsyncThrowingStream<StreamEvent, Error> {
-        executeStream(request, cancel: CancelToken())
+    public func execute(_ request: ExecutionRequest) async throws -> ExecutionResult {
+        try await execute(request, cancel: CancelToken(), onContainer: nil)
+    }
+
+    public func executeStream(_ request: ExecutionRequest, cancel: CancelToken = CancelToken()) -> AsyncThrowingStream<StreamEvent, Error> {
+        executeStream(request, cancel: cancel, onContainer: nil)
     }
 }

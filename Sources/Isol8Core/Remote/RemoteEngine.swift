@@ -28,12 +28,18 @@ public final class RemoteEngine: Isol8Engine {
 
     /// Checks that an isol8 server answers at `host`.
     public func start() async throws {
+        _ = try await serverVersion()
+    }
+
+    /// The version `GET /health` reports; fails unless an isol8 server answers.
+    public func serverVersion() async throws -> String {
         let response = try await send(HTTPRequest(method: "GET", path: "/health"), timeoutSeconds: 10)
         guard (200..<300).contains(response.status) else { throw RemoteError.healthCheckFailed(status: response.status) }
         let object = (try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any]
-        guard object?["status"] as? String == "ok", object?["version"] is String else {
+        guard object?["status"] as? String == "ok", let version = object?["version"] as? String else {
             throw RemoteError.notAnIsol8Server(host: host)
         }
+        return version
     }
 
     /// Deletes the named session, if any; the server's answer does not matter here.
@@ -42,8 +48,10 @@ public final class RemoteEngine: Isol8Engine {
         _ = try? await send(request("DELETE", "/session/\(Self.escapePath(sessionId))"), timeoutSeconds: 10)
     }
 
-    public func execute(_ request: ExecutionRequest) async throws -> ExecutionResult {
-        let response = try await send(self.request("POST", "/execute", body: try Self.json(envelope(request))))
+    /// The server names no container, so `onContainer` is never called.
+    public func execute(_ request: ExecutionRequest, cancel: CancelToken,
+                        onContainer: (@Sendable (String) -> Void)?) async throws -> ExecutionResult {
+        let response = try await send(self.request("POST", "/execute", body: try Self.json(envelope(request))), cancel: cancel)
         try check(response, operation: "Execution failed")
         do {
             return try WireJSON.decodeResult(response.body)
@@ -52,7 +60,8 @@ public final class RemoteEngine: Isol8Engine {
         }
     }
 
-    public func executeStream(_ request: ExecutionRequest, cancel: CancelToken) -> AsyncThrowingStream<StreamEvent, Error> {
+    public func executeStream(_ request: ExecutionRequest, cancel: CancelToken,
+                              onContainer: (@Sendable (String) -> Void)?) -> AsyncThrowingStream<StreamEvent, Error> {
         EventStream.make(cancel: cancel) { emit in
             let envelope = try self.envelope(request)
             if self.webSocket.state != .unavailable {
@@ -112,6 +121,11 @@ public final class RemoteEngine: Isol8Engine {
         let response = try await send(request("POST", "/file", body: Data(body.rendered.utf8)))
         try check(response, operation: "File upload failed")
     }
+
+    public func targetLimits() async throws -> TargetLimits? { nil }
+
+    /// The isol8 API has no inspection routes for a session's container.
+    public var inspector: (any SandboxInspector)? { nil }
 
     public func getFile(_ path: String) async throws -> Data {
         guard let sessionId else { throw RemoteError.sessionRequired }

@@ -2,17 +2,19 @@ import Foundation
 import Isol8Core
 import TerminalKit
 
-/// Performs effects: runs on Docker engines built from each run's knobs, container
-/// inspection, files, themes and the terminal-facing effects. Results come back as actions
+/// Performs effects: runs on engines built for the current target from each run's knobs,
+/// sandbox inspection, files, themes and the terminal-facing effects. Results come back as actions
 /// through the ``Mailbox``. `perform` is called on the UI thread; engine work runs in tasks.
 public final class EffectRunner: @unchecked Sendable {
     private let mailbox: Mailbox
     private let themes: ThemeCatalog
     private let capability: ColorCapability
     private weak var host: TerminalHost?
-    private let engines = EngineKeeper()
+    private let factory: EngineFactory
+    private let engines: EngineKeeper
     private let lock = NSLock()
-    private var client: DockerClient?
+    /// Where runs and inspections go; `:target` changes it.
+    private var target: Target
     private var runs: [Int: ActiveRun] = [:]
     /// Stops the daemon event stream of the container the Container pane follows.
     private var watching: CancelToken?
@@ -23,14 +25,16 @@ public final class EffectRunner: @unchecked Sendable {
         var task: Task<Void, Never>
     }
 
-    /// Creates a runner answering through `mailbox`. `client` defaults to `DOCKER_HOST`.
+    /// Creates a runner answering through `mailbox`, starting on `target`.
     public init(mailbox: Mailbox, themes: ThemeCatalog, capability: ColorCapability, host: TerminalHost?,
-                client: DockerClient? = nil) {
+                target: Target, factory: EngineFactory = EngineFactory()) {
         self.mailbox = mailbox
         self.themes = themes
         self.capability = capability
         self.host = host
-        self.client = client
+        self.target = target
+        self.factory = factory
+        engines = EngineKeeper(factory: factory)
     }
 
     /// Routes the engine's `[DEBUG]` lines into the Debug pane instead of stdout (which is
@@ -42,7 +46,8 @@ public final class EffectRunner: @unchecked Sendable {
     /// Performs one effect. `.quit` is the loop's business and ignored here.
     public func perform(_ effect: Effect) {
         switch effect {
-        case .probeDocker: probeDocker()
+        case .probeTarget(let target): probe(target)
+        case .switchTarget(let target): switchTarget(to: target)
         case .loadCode(let path): loadCode(path)
         case .startRun(let spec): start(spec)
         case .cancelRun(let id): cancel(id)
@@ -79,25 +84,21 @@ public final class EffectRunner: @unchecked Sendable {
 
     // MARK: - Effects
 
-    private func dockerClient() throws -> DockerClient {
-        try lock.withLock {
-            if let client { return client }
-            let made = try DockerClient.fromEnvironment()
-            client = made
-            return made
-        }
+    private var currentTarget: Target { lock.withLock { target } }
+
+    private func probe(_ target: Target) {
+        let (mailbox, keys) = (mailbox, factory.keys)
+        Task { mailbox.send(.targetProbed(await TargetHealth.probe(target, keys: keys))) }
     }
 
-    private func probeDocker() {
-        Task {
-            do {
-                let client = try dockerClient()
-                let version = try await client.apiVersion()
-                mailbox.send(.dockerReady(endpoint: client.endpoint.description, apiVersion: version.description))
-            } catch {
-                mailbox.send(.dockerUnavailable("\(error)"))
-            }
+    /// Later runs and inspections go to `target`; what the old one kept is released there.
+    private func switchTarget(to target: Target) {
+        lock.withLock {
+            self.target = target
+            watching?.cancel()
+            watching = nil
         }
+        Task { [engines] in await engines.release() }
     }
 
     private func loadCode(_ path: String) {
@@ -123,8 +124,10 @@ public final class EffectRunner: @unchecked Sendable {
         let mailbox = mailbox
         let onContainer: @Sendable (String) -> Void = { mailbox.send(.runContainer(id: spec.id, containerId: $0)) }
         do {
-            let (request, _) = try spec.flags.makeRequest(options: spec.options) { "" }
-            let engine = try await engines.engine(for: spec, runtime: request.runtime, client: try dockerClient())
+            let prepared = try RunPreparation.prepare(flags: spec.flags, effective: spec.effective) { "" }
+            let request = prepared.request
+            let engine = try await engines.engine(for: prepared, on: currentTarget)
+            try await prepared.check(on: engine)
             if spec.stream {
                 for try await event in engine.executeStream(request, cancel: token, onContainer: onContainer) {
                     mailbox.send(.runEvents(id: spec.id, [event]))
@@ -150,23 +153,21 @@ public final class EffectRunner: @unchecked Sendable {
             watching?.cancel()
             watching = token
         }
+        guard let inspector = factory.inspector(for: currentTarget) else { return }
         let mailbox = mailbox
         Task {
-            let client = try? dockerClient()
-            // Lifecycle events only: exec events would include the pane's own inspections
-            // (it lists /sandbox with an exec), and each would ask for another.
-            let lifecycle = ["start", "restart", "pause", "unpause", "kill", "oom", "die", "stop", "destroy"]
-            try? await client?.events(filters: ["type": ["container"], "container": [id], "event": lifecycle], cancel: token) { event in
-                if let action = event.Action { mailbox.send(.containerEvent(id: id, action: action)) }
-            }
+            try? await inspector.follow(id, cancel: token) { action in mailbox.send(.containerEvent(id: id, action: action)) }
         }
     }
 
     private func inspect(_ id: String) {
+        let target = currentTarget
+        guard let inspector = factory.inspector(for: target) else {
+            return mailbox.send(.containerInspectFailed(id: id, message: "target \(target.name) is an isol8 server; it offers no container inspection"))
+        }
         Task {
             do {
-                let snapshot = try await ContainerInspector(client: try dockerClient()).snapshot(id)
-                mailbox.send(.containerInspected(snapshot))
+                mailbox.send(.containerInspected(try await inspector.snapshot(id)))
             } catch DockerError.api(404, _) {
                 mailbox.send(.containerGone(id: id))
             } catch {

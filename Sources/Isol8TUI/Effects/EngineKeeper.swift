@@ -1,34 +1,44 @@
 import Isol8Core
 
-/// Hands out the engine for a run and keeps it while the knobs that shape it stay the same:
-/// an ephemeral engine's warm pool makes the next run start sooner, and a persistent engine
-/// keeps its container. A persistent container has fixed limits and a single runtime, so
-/// for it the runtime is part of what must match.
+/// Hands out the engine for a run and keeps it while the target and the knobs that shape it
+/// stay the same: an ephemeral engine's warm pool makes the next run start sooner, and a
+/// persistent engine keeps its container. A persistent container has fixed limits and a
+/// single runtime, so for it the runtime is part of what must match.
 actor EngineKeeper {
     private struct Shape: Equatable {
+        var target: Target
         var options: Isol8Options
         var maxConcurrent: Int
         var persistentRuntime: Runtime?
     }
 
-    private var kept: (engine: DockerEngine, shape: Shape)?
+    private let factory: EngineFactory
+    private var kept: (engine: any Isol8Engine, shape: Shape)?
 
-    /// The engine run `spec` should use, replacing (and stopping) a kept one of another shape.
-    func engine(for spec: RunSpec, runtime: Runtime, client: DockerClient) async throws -> DockerEngine {
-        let shape = Shape(options: spec.options, maxConcurrent: spec.maxConcurrent,
-                          persistentRuntime: spec.options.mode == .persistent ? runtime : nil)
+    init(factory: EngineFactory) {
+        self.factory = factory
+    }
+
+    /// The engine a prepared run should use on `target`, replacing (and stopping) a kept one
+    /// of another shape.
+    func engine(for run: RunPreparation, on target: Target) async throws -> any Isol8Engine {
+        let options = run.options
+        let shape = Shape(target: target, options: options, maxConcurrent: run.effective.maxConcurrent,
+                          persistentRuntime: options.mode == .persistent ? run.request.runtime : nil)
         if let kept, kept.shape == shape { return kept.engine }
         await release()
-        let engine = try DockerEngine(options: spec.options, maxConcurrent: spec.maxConcurrent, client: client)
+        let engine = try factory.engine(for: target, options: options, maxConcurrent: run.effective.maxConcurrent)
         try await engine.start()
         kept = (engine, shape)
         return engine
     }
 
-    /// Stops the kept engine, removing its pooled or persistent containers.
+    /// Stops the kept engine, removing its pooled or persistent containers — but not a
+    /// named server session the user gave: that outlives the TUI, as with `isol8 run --session-id`.
     func release() async {
-        guard let engine = kept?.engine else { return }
+        guard let (engine, shape) = kept else { return }
         kept = nil
+        if case .server(_, _, _?) = shape.target.kind { return }
         await engine.stop()
     }
 }

@@ -26,8 +26,8 @@ public struct AppState: Sendable {
     public var run: RunState?
     /// The number the next run gets.
     public var nextRunID = 1
-    /// The Docker target, for the header.
-    public var docker = DockerStatus.unknown
+    /// Where runs go: the current target and the others to switch to.
+    public var targets: TargetState
 
     /// Key tables (with the user's overrides).
     public var keymap: Keymap
@@ -46,8 +46,11 @@ public struct AppState: Sendable {
     public init(knobs: KnobState, code: CodeState, size: Size, now: Date = Date(),
                 keymap: Keymap = .standard, theme: Theme = .default, themeName: String = "default",
                 themeNames: [String] = ["default"], mouseEnabled: Bool = true,
-                outputBuffer: OutputBuffer = OutputBuffer()) {
+                outputBuffer: OutputBuffer = OutputBuffer(),
+                targets: TargetState = TargetState(current: Target(name: Target.localName, kind: .docker(.defaultSocket),
+                                                                   origin: .environment), known: [])) {
         self.knobs = knobs
+        self.targets = targets
         self.code = code
         self.size = size
         self.now = now
@@ -60,9 +63,9 @@ public struct AppState: Sendable {
         self.debug = LogState(buffer: OutputBuffer(maxLines: 5_000, maxBytes: 4 << 20))
     }
 
-    /// What has to happen once before the first frame: find Docker and read the code.
+    /// What has to happen once before the first frame: reach the target and read the code.
     public var initialEffects: [Effect] {
-        var effects: [Effect] = [.probeDocker]
+        var effects: [Effect] = [.probeTarget(targets.current)]
         if let path = code.path { effects.append(.loadCode(path)) }
         return effects
     }

@@ -47,7 +47,7 @@ extension KnobState {
         setFlag("installPackages", value: KnobState.list(packages)) { $0.install = packages }
         let networkSource = effective.entry("network")?.source
         guard options.network == .none, networkSource == .builtIn else { return nil }
-        setOption("network", value: NetworkMode.filtered.rawValue) { $0.network = .filtered }
+        set(KnobState.catalog("network"), to: .text(NetworkMode.filtered.rawValue))
         return "network set to filtered so packages can download"
     }
 
@@ -60,18 +60,9 @@ extension KnobState {
     /// `:secret KEY=VALUE` — an environment variable whose value is masked in output and
     /// never shown by the TUI.
     public mutating func setSecret(_ assignment: String) throws {
-        guard let eq = assignment.firstIndex(of: "="), eq != assignment.startIndex else {
-            throw KnobError("secret: use KEY=VALUE, e.g. :secret TOKEN=abc")
-        }
-        let key = String(assignment[..<eq]), value = String(assignment[assignment.index(after: eq)...])
-        guard key.first.map({ $0 == "_" || $0.isLetter }) == true,
-              key.allSatisfy({ $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }) else {
-            throw KnobError("secret: \"\(key)\" is not an environment variable name; use letters, digits and _")
-        }
-        guard !value.isEmpty else { throw KnobError("secret: \(key) needs a value after =") }
-        var secrets = options.secrets
-        secrets[key] = value
-        setOption("secrets", value: secrets.keys.sorted().joined(separator: ", ") + " (values hidden)") { $0.secrets = secrets }
+        let option = KnobState.catalog("secrets")
+        guard case .pairs(let added) = try KnobState.parse(option, assignment, command: "secret") else { return }
+        set(option, to: .pairs(options.secrets.merging(added) { $1 }))
     }
 
     /// `:stdin TEXT` — data piped to the program; no text clears it.
@@ -82,19 +73,24 @@ extension KnobState {
     private var currentFilter: NetworkFilter { options.networkFilter ?? NetworkFilter() }
 
     private mutating func setFilter(_ filter: NetworkFilter, changing key: String) {
-        let list = key.hasSuffix("whitelist") ? filter.whitelist : filter.blacklist
-        setOption(key, value: KnobState.list(list)) {
-            $0.networkFilter = filter.whitelist.isEmpty && filter.blacklist.isEmpty ? nil : filter
-        }
+        set(KnobState.catalog(key), to: .list(key.hasSuffix("whitelist") ? filter.whitelist : filter.blacklist))
     }
 
     private static func checkPattern(_ pattern: String, command: String) throws {
-        guard !pattern.isEmpty else { throw KnobError("\(command): give a host pattern, e.g. :\(command) ^api\\.example\\.com$") }
+        _ = try parse(catalog("networkFilter.whitelist"), pattern, command: command)
+    }
+
+    private static func parse(_ option: CatalogOption, _ text: String, command: String) throws -> OptionValue {
         do {
-            try FilteredNetwork.validate(NetworkFilter(whitelist: [pattern]))
-        } catch {
-            throw KnobError("\(command): \(error) — patterns are POSIX extended regexes, e.g. ^api\\.example\\.com$")
+            return try option.parse([text], limits: nil)
+        } catch let problem as OptionProblem {
+            throw KnobError("\(command): \(problem)")
         }
+    }
+
+    static func catalog(_ key: String) -> CatalogOption {
+        guard let option = OptionCatalog.option(key) else { preconditionFailure("\(key) is not in the option catalog") }
+        return option
     }
 
     private static func removing(_ item: String?, from items: [String], list: String) throws -> [String] {

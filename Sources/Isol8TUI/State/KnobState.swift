@@ -12,6 +12,8 @@ public struct KnobState: Sendable {
     public private(set) var stream: Bool
     /// Config keys changed in this session, highlighted in the Config pane.
     public private(set) var changed: Set<String> = []
+    /// What the target's host can give a container, once known: knobs beyond it are refused.
+    public var limits: TargetLimits?
 
     /// Creates the knobs from the resolved config and the command-line flags.
     public init(effective: EffectiveConfig, flags: RunFlags, stream: Bool) {
@@ -50,7 +52,7 @@ public struct KnobState: Sendable {
     public var summary: String {
         let o = options
         var parts = [runtime.rawValue, "mem \(o.memoryLimit)", "net \(o.network.rawValue)",
-                     "cpu \(KnobState.number(o.cpuLimit))", "pids \(o.pidsLimit)", "timeout \(o.timeoutMs)ms"]
+                     "cpu \(OptionValue.number(o.cpuLimit))", "pids \(o.pidsLimit)", "timeout \(o.timeoutMs)ms"]
         if o.persist { parts.append("persist") }
         if o.mode == .persistent { parts.append("persistent") }
         if !stream { parts.append("no-stream") }
@@ -59,7 +61,13 @@ public struct KnobState: Sendable {
 
     /// The spec of run `id` with the knobs as they are now.
     public func runSpec(id: Int) -> RunSpec {
-        RunSpec(id: id, flags: flags, options: options, stream: stream, maxConcurrent: effective.maxConcurrent)
+        RunSpec(id: id, flags: flags, effective: effective, stream: stream)
+    }
+
+    /// Sets a catalog option from the TUI.
+    public mutating func set(_ option: CatalogOption, to value: OptionValue) {
+        effective.set(option, to: value, source: .tui)
+        changed.insert(option.key)
     }
 
     /// Sets an engine option from the TUI.
@@ -90,11 +98,6 @@ public struct KnobState: Sendable {
     /// A list knob's value as the Config pane shows it.
     static func list(_ items: [String]) -> String {
         items.isEmpty ? "(none)" : items.joined(separator: ", ")
-    }
-
-    /// `0.5`, `1`, `2.25`: no trailing `.0`.
-    static func number(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
     }
 
     /// Stdin is user data, not a secret, but can be long: its size and a short preview.

@@ -11,4 +11,6 @@ public enum Overlay: Sendable {
     case confirmQuit(Dialog)
     /// What differs between two runs.
     case diff(DiffState)
+    /// The Targets list (its rows and selection live in ``TargetState``).
+    case targets
 }

@@ -1,25 +1,27 @@
 import Isol8Core
 
 /// Everything one run needs, frozen when `r` is pressed: the code source and request knobs,
-/// the engine options, and whether to stream.
+/// the engine options with where each came from, and whether to stream.
 public struct RunSpec: Equatable, Sendable {
     /// The run's number.
     public var id: Int
     /// Code source and request-level knobs (runtime, stdin, packages …).
     public var flags: RunFlags
-    /// Engine options (limits, network, persist, mode …).
-    public var options: Isol8Options
+    /// Engine options (limits, network, persist, mode …) and their sources.
+    public var effective: EffectiveConfig
     /// Stream events as they happen (`executeStream`) or collect them (`execute`).
     public var stream: Bool
-    /// The engine's concurrency limit from the config.
-    public var maxConcurrent: Int
 
     /// Creates a spec.
-    public init(id: Int, flags: RunFlags, options: Isol8Options, stream: Bool, maxConcurrent: Int = 10) {
+    public init(id: Int, flags: RunFlags, effective: EffectiveConfig, stream: Bool) {
         self.id = id
         self.flags = flags
-        self.options = options
+        self.effective = effective
         self.stream = stream
-        self.maxConcurrent = maxConcurrent
     }
+
+    /// The engine options of the run.
+    public var options: Isol8Options { effective.options }
+    /// The engine's concurrency limit from the config.
+    public var maxConcurrent: Int { effective.maxConcurrent }
 }

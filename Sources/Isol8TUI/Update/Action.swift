@@ -13,8 +13,8 @@ public enum Action: Sendable {
     case tick(Date)
 
     // Effect results
-    case dockerReady(endpoint: String, apiVersion: String)
-    case dockerUnavailable(String)
+    /// What a target answered (or why it did not).
+    case targetProbed(TargetHealth)
     case codeLoaded(path: String, text: String)
     case codeLoadFailed(path: String, message: String)
     /// The `-e` / `--cmd` code as the editor left it.

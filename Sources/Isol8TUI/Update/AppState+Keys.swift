@@ -39,6 +39,8 @@ extension AppState {
             default: break
             }
             return []
+        case .targets:
+            return handleTargetsKey(key)
         case .diff(var diff):
             guard let command = keymap.command(for: key, in: .diff) else { return [] }
             if command == .back {

@@ -102,6 +102,7 @@ extension AppState {
         case .save(let path): return [.saveOutput(path: path, text: output.buffer.text)]
         case .theme(let name): return name.map { [.loadTheme($0)] } ?? perform(.cycleTheme)
         case .mouse(let on): return setMouse(on ?? !mouseEnabled)
+        case .target(let name): return try switchTarget(name)
         }
         return []
     }

@@ -1,8 +1,12 @@
+import Isol8Core
+
 /// I/O the reducer asks for, as data: the ``EffectRunner`` performs it and answers with
 /// actions. Tests assert on these values instead of doing the I/O.
 public enum Effect: Equatable, Sendable {
-    /// Ask the Docker daemon for its API version.
-    case probeDocker
+    /// Ask a target for its version, round-trip time and limits.
+    case probeTarget(Target)
+    /// Send the next runs (and inspections) to this target.
+    case switchTarget(Target)
     /// Read the code file.
     case loadCode(String)
     /// Run code on an engine built from the spec's knobs.

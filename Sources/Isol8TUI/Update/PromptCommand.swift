@@ -10,6 +10,8 @@ public enum PromptCommand: Equatable, Sendable {
     case save(String)
     case theme(String?)
     case mouse(Bool?)
+    /// Switch to a target by name; none opens the Targets list.
+    case target(String?)
 
     /// Command words, their arguments and what they do (completion and the help overlay).
     public static let catalog: [(name: String, usage: String, description: String)] = [
@@ -27,6 +29,8 @@ public enum PromptCommand: Equatable, Sendable {
         ("save", "save PATH", "save the output pane to a file"),
         ("theme", "theme [NAME|PATH]", "switch theme (no name: the next one)"),
         ("mouse", "mouse [on|off]", "capture the mouse, or leave it to the terminal for copying"),
+        ("target", "target [NAME]", "send runs to another target (no name: list the targets)"),
+        ("targets", "targets", "list the targets with reachability and round-trip time"),
         ("clear", "clear", "clear the output pane"),
         ("help", "help", "show the keys and commands"),
         ("quit", "quit", "leave (asks first while a run is active)"),
@@ -58,6 +62,8 @@ public enum PromptCommand: Equatable, Sendable {
         case "uninstall": return .uninstall(argument)
         case "secret": return .secret(rest)
         case "stdin": return .stdin(argument)
+        case "target", "ctx": return .target(argument)
+        case "targets": return .target(nil)
         case "run", "r": return .run
         case "cancel": return .cancel
         case "quit", "q": return .quit

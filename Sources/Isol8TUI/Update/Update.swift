@@ -15,12 +15,11 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return []
     case .tick(let now):
         return state.tick(now)
-    case .dockerReady(let endpoint, let apiVersion):
-        state.docker = .ready(endpoint: endpoint, apiVersion: apiVersion)
-        return []
-    case .dockerUnavailable(let message):
-        state.docker = .unavailable(message)
-        state.status.say(message, error: true)
+    case .targetProbed(let health):
+        state.targets.health[health.target.name] = health
+        guard health.target == state.targets.current else { return [] }
+        state.knobs.limits = health.limits
+        if let failure = health.failure { state.status.say("target \(health.target.name) unreachable: \(failure)", error: true) }
         return []
     case .codeLoaded(let path, let text):
         guard path == state.code.path else { return [] }

@@ -24,6 +24,8 @@ public enum AppView {
                 HelpOverlay.draw(state, scroll: scroll, in: &canvas, area: layout.body)
             case .diff(let diff):
                 DiffOverlay.draw(diff, theme: theme, in: &canvas, area: layout.body)
+            case .targets:
+                TargetsOverlay.draw(state.targets, theme: theme, in: &canvas, area: layout.body)
             case .confirmQuit(let dialog):
                 dialog.draw(in: &canvas, area: layout.body, theme: theme)
             case .prompt:

@@ -1,13 +1,13 @@
 import TerminalKit
 
-/// The top row: the Docker target and the knobs that change how a run behaves. It uses the
+/// The top row: the target and the knobs that change how a run behaves. It uses the
 /// roomiest wording that fits the width, so the knobs stay visible on an 80- or 60-column terminal.
 enum HeaderView {
     /// How much room the wording takes, roomiest first.
     enum Density {
         /// Product name, the full target, `net filtered` joined by ` · `.
         case full
-        /// `docker 1.41`, `net:filtered` joined by two spaces.
+        /// The target's name, `net:filtered` joined by two spaces.
         case compact
         /// Knobs only (the target only when it is not reachable), joined by one space.
         case tight
@@ -47,18 +47,18 @@ enum HeaderView {
         let options = state.knobs.options
         let changed = state.knobs.changed
         var segments: [(String, Style)] = density == .full ? [("isol8-tui", theme[.titleFocused])] : []
-        switch state.docker {
-        case .unknown:
-            if density != .tight { segments.append(("docker: connecting…", theme[.dim])) }
-        case .ready(let endpoint, let api):
-            // The usual socket goes without saying; any other target is worth the room.
-            let local = endpoint.hasPrefix("unix://")
+        let target = state.targets.current
+        switch state.targets.currentHealth {
+        case .none:
+            if density != .tight { segments.append(("\(target.name): connecting…", theme[.dim])) }
+        case .some(let health) where !health.isReachable:
+            segments.append(("\(target.name): unreachable", theme[.statusError]))
+        case .some(let health):
             switch density {
-            case .full: segments.append(((local ? "local Docker" : "Docker at \(endpoint)") + " API \(api)", theme[.text]))
-            case .compact: segments.append(((local ? "docker" : endpoint) + " \(api)", theme[.text]))
+            case .full: segments.append(("\(target.name) \(health.version ?? "")", theme[.text]))
+            case .compact: segments.append((target.name, theme[.text]))
             case .tight: break
             }
-        case .unavailable: segments.append(("docker: unreachable", theme[.statusError]))
         }
         let joiner = density == .full ? " " : ":"
         func knob(_ text: String, _ key: String) {

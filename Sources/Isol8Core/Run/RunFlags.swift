@@ -14,26 +14,11 @@ public struct RunFlags: Sendable, Equatable {
     public var runtime: String?
     public var stdin: String?
     public var workdir: String?
-    public var net: String?
-    public var timeoutMs: Int?
-    public var memory: String?
-    public var cpu: Double?
-    public var pidsLimit: Int?
-    public var maxOutput: Int?
-    public var sandboxSize: String?
-    public var tmpSize: String?
-    public var image: String?
-    public var secrets: [String] = []
+    /// Engine options given as flags: catalog key → the texts given (one per repetition).
+    public var options: [String: [String]] = [:]
     public var install: [String] = []
     public var setup: [String] = []
-    public var addHosts: [String] = []
-    public var allow: [String] = []
-    public var deny: [String] = []
-    public var logNetwork = false
     public var filesDir: String?
-    public var persist = false
-    public var persistent = false
-    public var debug = false
 
     public init() {}
 

@@ -1,0 +1,50 @@
+import Foundation
+
+/// One run made ready: flags or knobs plus the config file turned into the engine options
+/// (with where each came from) and the request, with every check that can be made before
+/// a container exists. The CLI, the TUI and the server assemble runs only through this.
+public struct RunPreparation: Sendable {
+    public private(set) var effective: EffectiveConfig
+    public let request: ExecutionRequest
+    public let source: RunFlags.CodeSource
+    /// Registry patterns added to the allowlist so `--install` can reach them.
+    public let addedRegistries: [String]
+
+    public var options: Isol8Options { effective.options }
+
+    /// For `isol8 run`: the config file and the environment under the flags.
+    public static func prepare(flags: RunFlags, config loaded: ConfigLoader.Loaded,
+                               environment: [String: String] = ProcessInfo.processInfo.environment,
+                               readStdin: () -> String) throws -> RunPreparation {
+        try prepare(flags: flags, effective: try EffectiveConfig.resolve(loaded, flags: flags, environment: environment),
+                    readStdin: readStdin)
+    }
+
+    /// For the TUI: options already resolved and changed by knobs.
+    public static func prepare(flags: RunFlags, effective: EffectiveConfig, readStdin: () -> String) throws -> RunPreparation {
+        var effective = effective
+        let (request, source) = try flags.makeRequest(options: effective.options, readStdin: readStdin)
+        let added = RegistryAllowlist.merge(into: &effective, runtime: request.runtime,
+                                            installing: !(request.installPackages ?? []).isEmpty)
+        if !added.isEmpty {
+            DebugLog.debug("[Run] Added default package registries for \(request.runtime.rawValue): \(added.joined(separator: ", "))")
+        }
+        try check(request, options: effective.options)
+        return RunPreparation(effective: effective, request: request, source: source, addedRegistries: added)
+    }
+
+    /// For the server: a request and options that arrived whole.
+    public static func check(_ request: ExecutionRequest, options: Isol8Options) throws {
+        _ = try ExecutionPlan.validate(request)
+        if options.network == .filtered { try FilteredNetwork.validate(options.networkFilter) }
+        let image = options.image ?? RuntimeRegistry.adapter(for: request.runtime).image
+        _ = try ContainerBlueprint.spec(image: image, runtime: request.runtime, options: options)
+    }
+
+    /// Refuses what the engine's target cannot give (more CPUs or memory than its host
+    /// has), before the engine makes a container.
+    public func check(on engine: any Isol8Engine) async throws {
+        guard let limits = try await engine.targetLimits() else { return }
+        try effective.check(against: limits)
+    }
+}
