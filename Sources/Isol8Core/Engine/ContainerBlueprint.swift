@@ -12,6 +12,7 @@ public enum ContainerBlueprint {
         let memory = try MemoryLimit.parse(options.memoryLimit)
         _ = try MemoryLimit.parse(options.sandboxSize)
         _ = try MemoryLimit.parse(options.tmpSize)
+        let shm = try MemoryLimit.parse(options.shmSize)
         guard options.cpuLimit > 0 else { throw Isol8Error.invalidOption("Invalid CPU limit \(options.cpuLimit): use a positive number such as --cpu 0.5") }
         guard options.pidsLimit > 0 else { throw Isol8Error.invalidOption("Invalid pids limit \(options.pidsLimit): use a positive integer such as --pids-limit 64") }
         var host = ContainerSpec.HostSettings()
@@ -24,6 +25,7 @@ public enum ContainerBlueprint {
             "/tmp": "rw,noexec,nosuid,nodev,size=\(options.tmpSize)",
             "/sandbox": "rw,exec,nosuid,nodev,size=\(options.sandboxSize),uid=100,gid=101",
         ]
+        host.ShmSize = shm
         host.SecurityOpt = try SeccompProfile.securityOptions(options.security)
         switch options.network {
         case .filtered:
