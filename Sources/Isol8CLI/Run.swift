@@ -16,6 +16,9 @@ struct Run: Isol8Subcommand {
     var key: String?
     @Option(name: .customLong("session-id"), help: "Named session on the --host server; it persists after the run (implies --persistent).")
     var sessionId: String?
+    @Flag(name: .customLong("raw-output"),
+          help: "Write the program's output to a terminal unchanged, escape sequences included (by default they are shown as visible text there; pipes and files always get the bytes unchanged).")
+    var rawOutput = false
     var flags: RunFlags { runOptions.flags }
 
     func execute() async throws {
@@ -100,11 +103,12 @@ struct Run: Isol8Subcommand {
     }
 
     private func runStreaming(_ engine: any Isol8Engine, _ request: ExecutionRequest, cancel: CancelToken) async throws -> Int32 {
+        let display = TerminalOutput(raw: rawOutput)
         var code: Int32 = 0
         for try await event in engine.executeStream(request, cancel: cancel) {
             switch event.type {
-            case .stdout: Console.out(event.data)
-            case .stderr: Console.err(event.data)
+            case .stdout: display.out(event.data)
+            case .stderr: display.err(event.data)
             case .error:
                 Console.err("[ERR] \(event.data)\n")
                 code = 1
@@ -119,12 +123,13 @@ struct Run: Isol8Subcommand {
 
     private func runBuffered(_ engine: any Isol8Engine, _ request: ExecutionRequest) async throws -> Int32 {
         let result = try await engine.execute(request)
-        if !result.stdout.isEmpty { Console.out(result.stdout + "\n") }
-        if !result.stderr.isEmpty { Console.err(result.stderr + "\n") }
+        let display = TerminalOutput(raw: rawOutput)
+        if !result.stdout.isEmpty { display.out(result.stdout + "\n") }
+        if !result.stderr.isEmpty { display.err(result.stderr + "\n") }
         if result.truncated { Console.warn("Output was truncated") }
         if let logs = result.networkLogs, !logs.isEmpty {
             Console.err("\n--- Network Logs ---\n")
-            for entry in logs { Console.err(entry.jsonLine + "\n") }
+            for entry in logs { display.err(entry.jsonLine + "\n") }
         }
         if let out, !result.stdout.isEmpty {
             do {
