@@ -45,6 +45,7 @@ struct Run: Isol8Subcommand {
             if !added.isEmpty {
                 DebugLog.debug("[Run] Added default package registries for \(request.runtime.rawValue): \(added.joined(separator: ", "))")
             }
+            try ExecutionPlan.checkAgentNetwork(request.runtime, effective.options)
             _ = try ExecutionPlan.validate(request)
             if effective.options.network == .filtered { try FilteredNetwork.validate(effective.options.networkFilter) }
             _ = try ContainerBlueprint.spec(image: effective.options.image ?? "isol8:\(request.runtime.rawValue)", runtime: request.runtime, options: effective.options)
@@ -54,15 +55,16 @@ struct Run: Isol8Subcommand {
         let options = effective.options
         logResolved(options: options, request: request, source: source)
 
-        // Remote runs name their session (spec §8.1): --session-id, or cli-<ms> when --persistent.
-        let remoteSession = host == nil ? nil : sessionId ?? (options.mode == .persistent ? "cli-\(Int(Date().timeIntervalSince1970 * 1000))" : nil)
+        // A run names its session (spec §8.1): --session-id, or cli-<ms> when --persistent. Only a
+        // server keeps sessions by name; a local run prints the name all the same, as isol8 does.
+        let session = sessionId ?? (options.mode == .persistent ? "cli-\(Int(Date().timeIntervalSince1970 * 1000))" : nil)
         let engine: any Isol8Engine
         do {
             if let host {
                 DebugLog.debug("[Run] Remote execution on \(host)")
                 if let sessionId { DebugLog.debug("[Run] Named session: \(sessionId) (will persist after exit)") }
                 let apiKey = try RemoteKeyResolver().resolve(flag: key, host: host) { Console.warn($0) }
-                engine = try RemoteEngine(host: host, apiKey: apiKey, sessionId: remoteSession, options: options)
+                engine = try RemoteEngine(host: host, apiKey: apiKey, sessionId: session, options: options)
             } else {
                 engine = try DockerEngine(options: options, maxConcurrent: effective.maxConcurrent)
             }
@@ -70,7 +72,7 @@ struct Run: Isol8Subcommand {
         } catch {
             throw CLIFailure("\(error)")
         }
-        if let remoteSession { Console.info("[Run] Session ID: \(remoteSession)") }
+        if let session { Console.info("[Run] Session ID: \(session)") }
         DebugLog.debug("[Run] Engine started")
         if let files = request.files { DebugLog.debug("[Run] Injected \(files.count) files from \(runOptions.files ?? "")") }
 
@@ -147,7 +149,7 @@ struct Run: Isol8Subcommand {
         DebugLog.debug(host.map { "[Run] Using remote engine: \($0)" } ?? "[Run] Using local Docker engine")
         DebugLog.debug("[Run] Runtime: \(request.runtime.rawValue), mode: \(options.mode.rawValue)")
         DebugLog.debug("[Run] Network: \(options.network.rawValue), timeout: \(options.timeoutMs)ms")
-        DebugLog.debug("[Run] Memory: \(options.memoryLimit), CPU: \(options.cpuLimit)")
+        DebugLog.debug("[Run] Memory: \(options.memoryLimit), CPU: \(JSNumber.text(options.cpuLimit))")
         switch source {
         case .inline: DebugLog.debug("[Run] Code source: inline")
         case .file: DebugLog.debug("[Run] Code source: file")

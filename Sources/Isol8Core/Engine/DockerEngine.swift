@@ -263,6 +263,7 @@ public actor DockerEngine: Isol8Engine {
     // MARK: Containers
 
     private func makePlan(_ request: ExecutionRequest, placement: ExecutionPlan.CodePlacement) throws -> ExecutionPlan {
+        try ExecutionPlan.checkAgentNetwork(request.runtime, options)
         _ = try ExecutionPlan.validate(request)
         if options.network == .filtered { try FilteredNetwork.validate(options.networkFilter) }
         var request = request
