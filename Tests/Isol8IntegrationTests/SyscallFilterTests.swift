@@ -76,7 +76,10 @@ final class SyscallFilterTests: XCTestCase {
         options.shmSize = "8m"
         let small = try DockerEngine(options: options)
         let sized = try await small.execute(ExecutionRequest(runtime: .bash, code: script))
+        let inspected = try await Daemon.client.inspectContainer(try XCTUnwrap(sized.containerId))
+        let snapshot = ContainerSnapshot(inspected)
         await small.stop()
+        XCTAssertEqual(snapshot.limits.shmBytes, 8 << 20, "the size the container pane shows")
         XCTAssertEqual(sized.stdout, "8388608\n8388608", sized.stderr)
 
         let standard = try DockerEngine()
