@@ -26,8 +26,7 @@ struct Build: Isol8Subcommand {
             throw CLIFailure("Invalid runtime: \(base). Expected one of: \(Runtime.listingOrder.map(\.rawValue).joined(separator: ", "))")
         }
         guard Runtime.buildable.contains(runtime) else {
-            throw CLIFailure("The \(base) base image cannot be built offline (it needs the npm registry). Use --base "
-                + Runtime.buildable.map(\.rawValue).joined(separator: ", ") + ".")
+            throw CLIFailure("\(Isol8Error.runtimeNotBuildable(runtime))")
         }
         let packages = CustomImageBuilder.normalize(install.flatMap { $0.split(separator: ",").map(String.init) })
         let script = setup.isEmpty ? nil : setup.map(RunFlags.scriptOrFile).joined(separator: "\n")

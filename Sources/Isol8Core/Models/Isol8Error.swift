@@ -4,6 +4,7 @@ import Foundation
 public enum Isol8Error: Error, Equatable, CustomStringConvertible, LocalizedError {
     case unknownRuntime(String)
     case agentNeedsNetwork
+    case runtimeNotBuildable(Runtime)
     case agentNeedsAllowlist
     case undetectableRuntime(String)
     case sourcesExclusive
@@ -25,6 +26,9 @@ public enum Isol8Error: Error, Equatable, CustomStringConvertible, LocalizedErro
         switch self {
         case .unknownRuntime(let name):
             return "Unknown runtime: \"\(name)\". Available: \(Runtime.listingOrder.map(\.rawValue).joined(separator: ", "))"
+        case .runtimeNotBuildable(let runtime):
+            return "The \(runtime.rawValue) base image cannot be built offline (it needs the npm registry). Use one of: "
+                + Runtime.buildable.map(\.rawValue).joined(separator: ", ") + "."
         case .agentNeedsNetwork:
             return "Agent runtime requires network access. The AI coding agent needs to reach its LLM provider API. Use --net host, or --net filtered --allow \"api.anthropic.com\" (or your provider's domain)."
         case .agentNeedsAllowlist:
