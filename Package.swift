@@ -54,6 +54,7 @@ let package = Package(
                 "Isol8Core",
                 "Isol8Flags",
                 "Isol8Server",
+                "TerminalKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -22,8 +22,11 @@ struct Build: Isol8Subcommand {
     var debug = false
 
     func execute() async throws {
-        guard let runtime = Runtime(rawValue: base), Runtime.buildable.contains(runtime) else {
-            throw CLIFailure("Invalid runtime: \(base). Expected one of: \(Runtime.buildable.map(\.rawValue).joined(separator: ", "))")
+        guard let runtime = Runtime(rawValue: base) else {
+            throw CLIFailure("Invalid runtime: \(base). Expected one of: \(Runtime.listingOrder.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard Runtime.buildable.contains(runtime) else {
+            throw CLIFailure("\(Isol8Error.runtimeNotBuildable(runtime))")
         }
         let packages = CustomImageBuilder.normalize(install.flatMap { $0.split(separator: ",").map(String.init) })
         let script = setup.isEmpty ? nil : setup.map(RunFlags.scriptOrFile).joined(separator: "\n")

@@ -11,6 +11,9 @@ struct Run: Isol8Subcommand {
     @Option(help: "Write stdout to this file (with --no-stream).")
     var out: String?
     @OptionGroup var server: ServerFlags
+    @Flag(name: .customLong("raw-output"),
+          help: "Write the program's output to a terminal unchanged, escape sequences included (by default they are shown as visible text there; pipes and files always get the bytes unchanged).")
+    var rawOutput = false
     var flags: RunFlags { runOptions.flags }
     var host: String? { server.host }
     var key: String? { server.key }
@@ -39,15 +42,16 @@ struct Run: Isol8Subcommand {
         let (options, request, source) = (prepared.options, prepared.request, prepared.source)
         logResolved(options: options, request: request, source: source)
 
-        // Remote runs name their session (spec §8.1): --session-id, or cli-<ms> when --persistent.
-        let remoteSession = host == nil ? nil : sessionId ?? (options.mode == .persistent ? "cli-\(Int(Date().timeIntervalSince1970 * 1000))" : nil)
+        // A run names its session (spec §8.1): --session-id, or cli-<ms> when --persistent. Only a
+        // server keeps sessions by name; a local run prints the name all the same, as isol8 does.
+        let session = sessionId ?? (options.mode == .persistent ? "cli-\(Int(Date().timeIntervalSince1970 * 1000))" : nil)
         let engine: any Isol8Engine
         do {
             if let host {
                 DebugLog.debug("[Run] Remote execution on \(host)")
                 if let sessionId { DebugLog.debug("[Run] Named session: \(sessionId) (will persist after exit)") }
                 let apiKey = try RemoteKeyResolver().resolve(flag: key, host: host) { Console.warn($0) }
-                engine = try RemoteEngine(host: host, apiKey: apiKey, sessionId: remoteSession, options: options)
+                engine = try RemoteEngine(host: host, apiKey: apiKey, sessionId: session, options: options)
             } else {
                 engine = try DockerEngine(options: options, maxConcurrent: prepared.effective.maxConcurrent)
             }
@@ -56,7 +60,7 @@ struct Run: Isol8Subcommand {
         } catch {
             throw CLIFailure("\(error)")
         }
-        if let remoteSession { Console.info("[Run] Session ID: \(remoteSession)") }
+        if let session { Console.info("[Run] Session ID: \(session)") }
         DebugLog.debug("[Run] Engine started")
         if let files = request.files { DebugLog.debug("[Run] Injected \(files.count) files from \(runOptions.files ?? "")") }
 
@@ -89,11 +93,12 @@ struct Run: Isol8Subcommand {
     }
 
     private func runStreaming(_ engine: any Isol8Engine, _ request: ExecutionRequest, cancel: CancelToken) async throws -> Int32 {
+        let display = TerminalOutput(raw: rawOutput)
         var code: Int32 = 0
         for try await event in engine.executeStream(request, cancel: cancel) {
             switch event.type {
-            case .stdout: Console.out(event.data)
-            case .stderr: Console.err(event.data)
+            case .stdout: display.out(event.data)
+            case .stderr: display.err(event.data)
             case .error:
                 Console.err("[ERR] \(event.data)\n")
                 code = 1
@@ -108,12 +113,13 @@ struct Run: Isol8Subcommand {
 
     private func runBuffered(_ engine: any Isol8Engine, _ request: ExecutionRequest) async throws -> Int32 {
         let result = try await engine.execute(request)
-        if !result.stdout.isEmpty { Console.out(result.stdout + "\n") }
-        if !result.stderr.isEmpty { Console.err(result.stderr + "\n") }
+        let display = TerminalOutput(raw: rawOutput)
+        if !result.stdout.isEmpty { display.out(result.stdout + "\n") }
+        if !result.stderr.isEmpty { display.err(result.stderr + "\n") }
         if result.truncated { Console.warn("Output was truncated") }
         if let logs = result.networkLogs, !logs.isEmpty {
             Console.err("\n--- Network Logs ---\n")
-            for entry in logs { Console.err(entry.jsonLine + "\n") }
+            for entry in logs { display.err(entry.jsonLine + "\n") }
         }
         if let out, !result.stdout.isEmpty {
             do {
@@ -131,7 +137,7 @@ struct Run: Isol8Subcommand {
         DebugLog.debug(host.map { "[Run] Using remote engine: \($0)" } ?? "[Run] Using local Docker engine")
         DebugLog.debug("[Run] Runtime: \(request.runtime.rawValue), mode: \(options.mode.rawValue)")
         DebugLog.debug("[Run] Network: \(options.network.rawValue), timeout: \(options.timeoutMs)ms")
-        DebugLog.debug("[Run] Memory: \(options.memoryLimit), CPU: \(options.cpuLimit)")
+        DebugLog.debug("[Run] Memory: \(options.memoryLimit), CPU: \(JSNumber.text(options.cpuLimit))")
         switch source {
         case .inline: DebugLog.debug("[Run] Code source: inline")
         case .file: DebugLog.debug("[Run] Code source: file")

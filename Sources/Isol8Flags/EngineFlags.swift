@@ -23,6 +23,8 @@ public struct EngineFlags: ParsableArguments {
     public var sandboxSize: String?
     @Option(name: .catalog("tmpSize"), help: .catalog("tmpSize"))
     public var tmpSize: String?
+    @Option(name: .catalog("shmSize"), help: .catalog("shmSize"))
+    public var shmSize: String?
     @Option(name: .catalog("image"), help: .catalog("image"))
     public var image: String?
     @Option(name: .catalog("secrets"), help: .catalog("secrets"))
@@ -46,7 +48,7 @@ public struct EngineFlags: ParsableArguments {
             "network": net.map { [$0] } ?? [], "timeoutMs": timeout.map { [$0] } ?? [], "memoryLimit": memory.map { [$0] } ?? [],
             "cpuLimit": cpu.map { [$0] } ?? [], "pidsLimit": pidsLimit.map { [$0] } ?? [],
             "maxOutputSize": maxOutput.map { [$0] } ?? [], "sandboxSize": sandboxSize.map { [$0] } ?? [],
-            "tmpSize": tmpSize.map { [$0] } ?? [], "image": image.map { [$0] } ?? [], "secrets": secret,
+            "tmpSize": tmpSize.map { [$0] } ?? [], "shmSize": shmSize.map { [$0] } ?? [], "image": image.map { [$0] } ?? [], "secrets": secret,
             "mode": persistent ? ["true"] : [], "persist": persist ? ["true"] : [], "extraHosts": addHost,
             "networkFilter.whitelist": allow, "networkFilter.blacklist": deny, "logNetwork": logNetwork ? ["true"] : [],
         ]

@@ -27,16 +27,18 @@ struct ConnectionHandler {
     private func tunnel(_ head: RequestHead, early: [UInt8]) {
         let target = ProxyTarget.connect(authority: head.target)
         guard rules.evaluate(target.host) == .allow else {
-            state.append(SecurityEventRecord(method: "CONNECT", host: target.host))
-            state.append(NetworkLogRecord(method: "CONNECT", host: target.host, path: nil, action: .block, durationMs: 0))
-            client.writeAll(ProxyResponse.forbidden("isol8: CONNECT to \(target.host) blocked by network filter"))
+            state.append(SecurityEventRecord(method: "CONNECT", host: target.requestedHost))
+            state.append(NetworkLogRecord(method: "CONNECT", host: target.requestedHost, matchedHost: target.host, path: nil,
+                                          action: .block, durationMs: 0))
+            client.writeAll(ProxyResponse.forbidden("isol8: CONNECT to \(target.requestedHost) blocked by network filter"))
             return
         }
         // Logged before tunnelling, with no duration, as the original did: a tunnel can live
         // for the whole execution and the engine reads the log while it is still open.
-        state.append(NetworkLogRecord(method: "CONNECT", host: target.host, path: nil, action: .allow, durationMs: 0))
+        state.append(NetworkLogRecord(method: "CONNECT", host: target.requestedHost, matchedHost: target.host, path: nil,
+                                      action: .allow, durationMs: 0))
         guard let port = target.port, let upstream = UpstreamConnector.connect(host: target.host, port: port) else {
-            client.writeAll(ProxyResponse.badGateway(host: target.host, port: target.portText))
+            client.writeAll(ProxyResponse.badGateway(host: target.requestedHost, port: target.portText))
             return
         }
         defer { upstream.close() }
@@ -50,14 +52,15 @@ struct ConnectionHandler {
         let target = ProxyTarget.http(absolute: head.target)
         let path = target.path ?? "/"
         guard rules.evaluate(target.host) == .allow else {
-            state.append(SecurityEventRecord(method: head.method, host: target.host))
-            state.append(NetworkLogRecord(method: head.method, host: target.host, path: path, action: .block, durationMs: 0))
-            client.writeAll(ProxyResponse.forbidden("isol8: request to \(target.host) blocked by network filter"))
+            state.append(SecurityEventRecord(method: head.method, host: target.requestedHost))
+            state.append(NetworkLogRecord(method: head.method, host: target.requestedHost, matchedHost: target.host, path: path,
+                                          action: .block, durationMs: 0))
+            client.writeAll(ProxyResponse.forbidden("isol8: request to \(target.requestedHost) blocked by network filter"))
             return
         }
         let started = MonotonicClock.milliseconds()
         guard let port = target.port, let upstream = UpstreamConnector.connect(host: target.host, port: port) else {
-            client.writeAll(ProxyResponse.badGateway(host: target.host, port: target.portText))
+            client.writeAll(ProxyResponse.badGateway(host: target.requestedHost, port: target.portText))
             return
         }
         defer { upstream.close() }
@@ -73,7 +76,8 @@ struct ConnectionHandler {
             ending: .responseDone
         )
         let duration = MonotonicClock.milliseconds() - started
-        state.append(NetworkLogRecord(method: head.method, host: target.host, path: path, action: .allow, durationMs: duration))
+        state.append(NetworkLogRecord(method: head.method, host: target.requestedHost, matchedHost: target.host, path: path,
+                                      action: .allow, durationMs: duration))
     }
 
     // MARK: Request head

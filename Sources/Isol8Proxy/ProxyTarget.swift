@@ -1,6 +1,11 @@
+import NetworkPolicy
+
 /// Where a proxied request goes: the host the rules judge and the proxy connects to (always the
 /// same string, so what is checked is what is reached), the port, and for plain HTTP the path.
 struct ProxyTarget: Equatable {
+    /// The host as the client wrote it, for the log and messages.
+    var requestedHost: String
+    /// Its canonical form (`CanonicalHost`): what the rules judge and the proxy connects to.
     var host: String
     /// The port as written (or the default), shown in error messages.
     var portText: String
@@ -18,7 +23,7 @@ struct ProxyTarget: Equatable {
     /// `host[:port]` of a CONNECT; the port defaults to 443.
     static func connect(authority: String) -> ProxyTarget {
         let (host, port) = splitHostPort(Substring(authority), defaultPort: "443")
-        return ProxyTarget(host: host, portText: port, path: nil)
+        return ProxyTarget(requestedHost: host, host: CanonicalHost.of(host), portText: port, path: nil)
     }
 
     /// An absolute-form target `http://host[:port]/path?query`; port defaults to 80, path to `/`.
@@ -32,7 +37,7 @@ struct ProxyTarget: Equatable {
         // equal to the host that is reached.
         if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
         let (host, port) = splitHostPort(authority, defaultPort: "80")
-        return ProxyTarget(host: host, portText: port, path: path)
+        return ProxyTarget(requestedHost: host, host: CanonicalHost.of(host), portText: port, path: path)
     }
 
     /// Host up to the first `:`, port after the last one, as the original split them; a

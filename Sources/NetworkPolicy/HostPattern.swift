@@ -1,7 +1,9 @@
 /// One allow/deny rule: a POSIX extended regular expression matched against a hostname.
 ///
-/// Semantics are those of the original's `grep -E`: case-sensitive, unanchored search (write
-/// `^…$` for an exact host), no JavaScript extensions such as `(?:…)` or `\d`.
+/// Semantics are those of the original's `grep -E` — unanchored search (write `^…$` for an exact
+/// host), no JavaScript extensions such as `(?:…)` or `\d` — except that matching ignores
+/// letter case, as host names do (the original matched case-sensitively, so `DENIED.test`
+/// passed a rule for `denied.test`).
 public struct HostPattern: Sendable, Hashable, CustomStringConvertible {
     /// The pattern text as written by the user.
     public let source: String

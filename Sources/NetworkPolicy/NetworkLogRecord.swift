@@ -4,8 +4,11 @@ public struct NetworkLogRecord: Sendable, Equatable {
     public var timestamp: String
     /// The HTTP method, `CONNECT` for tunnels.
     public var method: String
-    /// The host the request was for (no port).
+    /// The host the request was for, as the client wrote it (no port).
     public var host: String
+    /// The canonical host the rules judged and the proxy connected to (see `CanonicalHost`);
+    /// nil in logs of proxies that did not write it (the original's).
+    public var matchedHost: String?
     /// The request path with query; `nil` for CONNECT.
     public var path: String?
     /// The filter's verdict.
@@ -18,6 +21,7 @@ public struct NetworkLogRecord: Sendable, Equatable {
         timestamp: String = ISOTimestamp.now(),
         method: String,
         host: String,
+        matchedHost: String? = nil,
         path: String?,
         action: NetworkAction,
         durationMs: Int
@@ -25,13 +29,15 @@ public struct NetworkLogRecord: Sendable, Equatable {
         self.timestamp = timestamp
         self.method = method
         self.host = host
+        self.matchedHost = matchedHost
         self.path = path
         self.action = action
         self.durationMs = durationMs
     }
 
     /// The JSON object on one line, without the trailing newline. Field order is fixed:
-    /// timestamp, method, host, path, action, durationMs; an absent or empty path is `null`.
+    /// timestamp, method, host, path, action, durationMs, then `matchedHost` when known (added
+    /// last so readers of the original's lines are unaffected); an absent or empty path is `null`.
     public func jsonLine() -> String {
         var writer = JSONWriter()
         writer.add("timestamp", string: timestamp)
@@ -40,6 +46,7 @@ public struct NetworkLogRecord: Sendable, Equatable {
         writer.add("path", optionalString: (path?.isEmpty ?? true) ? nil : path)
         writer.add("action", string: action.rawValue)
         writer.add("durationMs", int: durationMs)
+        if let matchedHost { writer.add("matchedHost", string: matchedHost) }
         return writer.finished()
     }
 
@@ -56,6 +63,7 @@ public struct NetworkLogRecord: Sendable, Equatable {
             timestamp: object["timestamp"]?.stringValue ?? ISOTimestamp.now(),
             method: object["method"]?.stringValue ?? "UNKNOWN",
             host: object["host"]?.stringValue ?? "",
+            matchedHost: object["matchedHost"]?.stringValue,
             path: path,
             action: object["action"]?.stringValue == NetworkAction.block.rawValue ? .block : .allow,
             durationMs: object["durationMs"]?.intValue ?? 0

@@ -24,7 +24,8 @@ public struct NetworkRules: Sendable, Equatable {
         )
     }
 
-    /// The verdict for `host` (spec §3.4):
+    /// The verdict for `host` (spec §3.4), judged on its canonical form (`CanonicalHost`), so
+    /// `DENIED.test` or `0xac110001` meet the rules written for `denied.test` and `172.17.0.1`:
     /// 1. any deny pattern matches → block;
     /// 2. no allow patterns → allow;
     /// 3. otherwise allow iff any allow pattern matches.
@@ -33,6 +34,7 @@ public struct NetworkRules: Sendable, Equatable {
     /// only the part before the NUL, so no verdict on the whole name could be trusted.
     public func evaluate(_ host: String) -> NetworkAction {
         if host.utf8.contains(0) { return .block }
+        let host = CanonicalHost.of(host)
         if blacklist.contains(where: { $0.matches(host) }) { return .block }
         if whitelist.isEmpty { return .allow }
         return whitelist.contains(where: { $0.matches(host) }) ? .allow : .block

@@ -53,6 +53,23 @@ final class ConfigTests: XCTestCase {
         }
     }
 
+    func testJSONCutOffAtTheEndNamesLineAndColumn() throws {
+        let path = directory.appendingPathComponent("isol8.config.json").path
+        XCTAssertThrowsError(try loader(writing: "{\n  \"debug\": true,\n  \"defaults\": {\"timeoutMs\": 5").load()) { error in
+            XCTAssertEqual("\(error)", "Failed to parse config file \(path): unexpected end of input, expected ',' or '}' at line 3, column 30")
+        }
+    }
+
+    func testTrailingCommaIsASyntaxError() throws {
+        let path = directory.appendingPathComponent("isol8.config.json").path
+        XCTAssertThrowsError(try loader(writing: "{\n  \"debug\": true,\n}").load()) { error in
+            XCTAssertEqual("\(error)", "Failed to parse config file \(path): trailing comma before '}' at line 2, column 16")
+        }
+        XCTAssertThrowsError(try loader(writing: #"{"network": {"whitelist": ["^a$",]}}"#).load()) { error in
+            XCTAssertTrue("\(error)".hasSuffix(": trailing comma before ']' at line 1, column 33"), "\(error)")
+        }
+    }
+
     func testWrongTypeNamesKeyAndExpectedType() throws {
         XCTAssertThrowsError(try loader(writing: #"{"defaults": {"timeoutMs": "30s"}}"#).load()) { error in
             XCTAssertTrue("\(error)".hasSuffix("\"defaults.timeoutMs\" must be a whole number, got a string (\"30s\")"), "\(error)")

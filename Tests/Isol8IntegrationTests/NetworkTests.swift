@@ -55,6 +55,33 @@ final class NetworkTests: XCTestCase {
         XCTAssertTrue(outcome.stderr.contains(#""host":"denied.test","path":"/index.txt","action":"BLOCK","durationMs":0"#), outcome.stderr)
     }
 
+    func testDenyRulesHoldForEveryCaseAndNumericSpellingOfTheHost() throws {
+        let octets = servers.gateway.split(separator: ".").compactMap { UInt32($0) }
+        let number = octets.reduce(0) { $0 << 8 | $1 }
+        let spellings = ["DENIED.test", "Denied.Test.", String(number), "0x" + String(number, radix: 16),
+                         "\(octets[0]).\(octets[1]).\(octets[2] << 8 | octets[3])", "[::ffff:\(servers.gateway)]"]
+        let urls = (["allowed.test"] + spellings).map { "'http://\($0):\(servers.httpPort)/index.txt'" }.joined(separator: ", ")
+        let code = """
+        import urllib.request, urllib.error
+        for url in [\(urls)]:
+            try:
+                r = urllib.request.urlopen(url, timeout=10); print(r.status)
+            except urllib.error.HTTPError as e: print(e.code, e.read().decode())
+        """
+        let gatewayRule = "^" + servers.gateway.replacingOccurrences(of: ".", with: "\\.") + "$"
+        let outcome = try run(["--deny", #"^denied\.test$"#, "--deny", gatewayRule, "--log-network"], code)
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        let blocked = spellings.map { host -> String in
+            let shown = host.hasPrefix("[") ? String(host.dropFirst().dropLast()) : host
+            return "403 isol8: request to \(shown) blocked by network filter"
+        }
+        XCTAssertEqual(outcome.stdout, (["200"] + blocked).joined(separator: "\n") + "\n", outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains(#""host":"DENIED.test","path":"/index.txt","action":"BLOCK","durationMs":0,"matchedHost":"denied.test""#),
+                      outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains(#""host":"0x\#(String(number, radix: 16))","path":"/index.txt","action":"BLOCK","durationMs":0,"matchedHost":"\#(servers.gateway)""#),
+                      outcome.stderr)
+    }
+
     func testAllowlistWithoutMatchBlocksAndEmptyAllowlistAllows() throws {
         let restricted = try run(["--allow", #"^allowed\.test$"#], fetchAll(["other.test"]))
         XCTAssertEqual(restricted.stdout, "other.test 403 isol8: request to other.test blocked by network filter\n", restricted.stderr)

@@ -87,6 +87,9 @@ final class CLIRemoteTests: SharedServerTestCase {
     func testWrongKeyFailsWithExitOne() throws {
         let outcome = try isol8(["session", "list", "--host", server.baseURL, "--key", "bad"])
         XCTAssertEqual(outcome.status, 1)
-        XCTAssertTrue(outcome.stderr.hasPrefix("[ERR] API key rejected by \(server.baseURL)"), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.hasPrefix("[ERR] Failed to list sessions: Invalid API key. "), outcome.stderr)
+        let run = try isol8(["run", "--no-stream", "--host", server.baseURL, "--key", "bad", "-e", "print(1)"])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertEqual(run.stderr, "[ERR] Execution failed: Invalid API key. Check --key, ISOL8_API_KEY or `isol8 login`.\n")
     }
 }

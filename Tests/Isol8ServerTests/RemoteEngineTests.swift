@@ -128,7 +128,7 @@ final class RemoteEngineTests: SharedServerTestCase {
             XCTFail("expected an error")
         } catch let error as RemoteError {
             XCTAssertEqual(error.status, 403)
-            XCTAssertTrue(error.description.hasPrefix("API key rejected by \(server.baseURL)"), error.description)
+            XCTAssertEqual(error.description, "Execution failed: Invalid API key. Check --key, ISOL8_API_KEY or `isol8 login`.")
         }
     }
 

@@ -1,8 +1,8 @@
 import NetworkPolicy
 import XCTest
 
-/// `HostPattern` must behave like the original's `grep -E`: POSIX extended regex, unanchored,
-/// case-sensitive, no JavaScript syntax.
+/// `HostPattern` must behave like the original's `grep -E` (POSIX extended regex, unanchored, no
+/// JavaScript syntax) except for letter case, which host names ignore.
 final class HostPatternTests: XCTestCase {
     private func matches(_ pattern: String, _ host: String, file: StaticString = #filePath, line: UInt = #line) throws -> Bool {
         try HostPattern(pattern).matches(host)
@@ -45,10 +45,10 @@ final class HostPatternTests: XCTestCase {
         XCTAssertFalse(try matches("^[^.]+\\.com$", "a.example.com"))
     }
 
-    func testMatchingIsCaseSensitive() throws {
-        XCTAssertFalse(try matches("^example\\.com$", "EXAMPLE.com"))
-        XCTAssertFalse(try matches("Example", "example.com"))
-        XCTAssertTrue(try matches("^EXAMPLE", "EXAMPLE.com"))
+    func testMatchingIgnoresLetterCaseLikeTheResolver() throws {
+        XCTAssertTrue(try matches("^example\\.com$", "EXAMPLE.com"))
+        XCTAssertTrue(try matches("Example", "example.com"))
+        XCTAssertFalse(try matches("^EXAMPLE\\.org", "example.com"))
     }
 
     func testNonCapturingGroupIsInvalid() {
@@ -61,6 +61,18 @@ final class HostPatternTests: XCTestCase {
         // POSIX has no \d class: glibc reads it as a plain "d".
         XCTAssertFalse(try matches("^\\d+$", "123"))
         XCTAssertTrue(try matches("^\\d+$", "ddd"))
+    }
+
+    func testEscapesKeepTheirMeaningWhenCaseIsIgnored() throws {
+        XCTAssertTrue(try matches("^\\d+$", "DDD"))
+        XCTAssertTrue(try matches("^\\X\\.\\x$", "x.X"))
+        XCTAssertTrue(try matches("^a\\.b$", "A.B"))
+        XCTAssertFalse(try matches("^a\\.b$", "AxB"))
+        XCTAssertTrue(try matches("^\\w+\\W\\w+$", "Api.Test"))
+        XCTAssertFalse(try matches("^\\W$", "a"))
+        XCTAssertTrue(try matches("^[\\d]$", "\\"), "a backslash in brackets is a member")
+        XCTAssertTrue(try matches("^[]\\d]+$", "]\\"))
+        XCTAssertTrue(try matches("^[[:upper:]]+$", "abc"))
     }
 
     func testUnbalancedAndDanglingPatternsAreInvalid() {

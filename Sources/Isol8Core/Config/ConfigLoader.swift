@@ -1,4 +1,5 @@
 import Foundation
+import NetworkPolicy
 
 /// Finds, parses and checks `isol8.config.json` (spec §5.1–§5.3): wrong types are errors
 /// naming the key, unknown keys are warnings naming the nearest known key.
@@ -39,7 +40,11 @@ public struct ConfigLoader: Sendable {
         }
         let object: Any
         do {
+            // Foundation's reader takes trailing commas and reports a cut-off file without a place.
+            try JSONSyntax.check(String(decoding: data, as: UTF8.self))
             object = try JSONSerialization.jsonObject(with: data)
+        } catch let error as JSONSyntax.Error {
+            throw ConfigError.parse(path: path, reason: error.description)
         } catch {
             throw ConfigError.parse(path: path, reason: Self.describe(parseError: error, in: data))
         }

@@ -10,6 +10,7 @@ public struct Isol8Config: Sendable, Equatable {
         public var network = NetworkMode.none
         public var sandboxSize = "512m"
         public var tmpSize = "256m"
+        public var shmSize = "16m"
         public var readonlyRootFs = true
     }
 

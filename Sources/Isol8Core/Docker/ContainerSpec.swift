@@ -18,6 +18,7 @@ public struct ContainerSpec: Encodable, Sendable {
         public var PidsLimit: Int64?
         public var ReadonlyRootfs: Bool?
         public var Tmpfs: [String: String]?
+        public var ShmSize: Int64?
         public var SecurityOpt: [String]?
         public var NetworkMode: String?
         public var CapAdd: [String]?

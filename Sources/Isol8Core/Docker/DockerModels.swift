@@ -42,6 +42,7 @@ public struct ContainerDetails: Decodable, Sendable {
         public var ReadonlyRootfs: Bool?
         public var NetworkMode: String?
         public var Tmpfs: [String: String]?
+        public var ShmSize: Int64?
         public var SecurityOpt: [String]?
     }
 }

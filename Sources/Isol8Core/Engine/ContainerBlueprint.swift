@@ -11,6 +11,7 @@ public enum ContainerBlueprint {
         if options.network == .none { spec.NetworkDisabled = true }
         try OptionCatalog.check(options)
         let memory = try ByteSize(options.memoryLimit).bytes
+        let shm = try ByteSize(options.shmSize).bytes
         var host = ContainerSpec.HostSettings()
         host.Memory = memory
         host.MemorySwap = memory
@@ -21,6 +22,7 @@ public enum ContainerBlueprint {
             "/tmp": "rw,noexec,nosuid,nodev,size=\(options.tmpSize)",
             "/sandbox": "rw,exec,nosuid,nodev,size=\(options.sandboxSize),uid=100,gid=101",
         ]
+        host.ShmSize = shm
         host.SecurityOpt = try SeccompProfile.securityOptions(options.security)
         switch options.network {
         case .filtered:

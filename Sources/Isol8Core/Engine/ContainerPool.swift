@@ -136,10 +136,10 @@ actor ContainerPool {
         }
     }
 
-    /// Kills the sandbox user's processes and wipes /sandbox and /tmp between uses.
+    /// Kills the sandbox user's processes and wipes /sandbox, /tmp and /dev/shm between uses.
     private func clean(_ container: SandboxContainer) async {
         let flush = filtered ? "/usr/sbin/iptables -F OUTPUT 2>/dev/null; " : ""
-        let script = "pkill -9 -u sandbox 2>/dev/null; \(flush)rm -rf /sandbox/* /sandbox/.[!.]* /tmp/* /tmp/.[!.]* 2>/dev/null; true"
+        let script = "pkill -9 -u sandbox 2>/dev/null; \(flush)rm -rf /sandbox/* /sandbox/.[!.]* /tmp/* /tmp/.[!.]* /dev/shm/* /dev/shm/.[!.]* 2>/dev/null; true"
         _ = try? await container.runAsRoot(["sh", "-c", script])
     }
 }

@@ -70,9 +70,9 @@ public actor DockerEngine: Isol8Engine {
         onContainer?(container.id)
         let tracksResources = options.audit.map { $0.trackResources } ?? false
         let baseline = tracksResources ? await ResourceSampler.snapshot(container) : nil
-        let stdout = LimitedOutput(limit: options.maxOutputSize)
-        let stderr = LimitedOutput(limit: options.maxOutputSize)
         let masker = SecretMasker(secrets: options.secrets)
+        let stdout = LimitedOutput(limit: options.maxOutputSize, masker: masker)
+        let stderr = LimitedOutput(limit: options.maxOutputSize, masker: masker)
         let outcome: PipelineOutcome
         var collected = CollectedAfterRun()
         do {
@@ -92,17 +92,18 @@ public actor DockerEngine: Isol8Engine {
         case .setupFailed(let code, let setupStderr):
             throw Isol8Error.setupFailed(exitCode: code, stderr: masker.mask(setupStderr))
         case .finished(let run, let oom, let networkLogs):
-            var errText = stderr.text()
+            let out = stdout.finish(), err = stderr.finish()
+            var errText = err.text
             if run.timedOut { errText += "\n--- EXECUTION TIMED OUT ---" }
             if oom { errText += "\n" + oomMessage }
             var result = ExecutionResult(
-                stdout: trimTrailing(masker.mask(stdout.text())), stderr: trimTrailing(masker.mask(errText)),
-                exitCode: run.exitCode, durationMs: run.durationMs, truncated: stdout.truncated || stderr.truncated,
+                stdout: trimTrailing(out.text), stderr: trimTrailing(errText),
+                exitCode: run.exitCode, durationMs: run.durationMs, truncated: out.truncated || err.truncated,
                 executionId: UUID().uuidString.lowercased(), runtime: request.runtime,
                 timestamp: Self.isoNow(), containerId: container.id)
             result.resourceUsage = collected.resourceUsage
             result.files = collected.files
-            if !networkLogs.isEmpty { result.networkLogs = networkLogs }
+            if !networkLogs.isEmpty { result.networkLogs = networkLogs.map(masker.mask) }
             if run.timedOut { result.timedOut = true }
             if oom { result.oomKilled = true }
             DebugLog.debug("[Run] Execution completed: exitCode=\(result.exitCode), duration=\(result.durationMs)ms, truncated=\(result.truncated)")
@@ -179,18 +180,21 @@ public actor DockerEngine: Isol8Engine {
         let (container, resolution) = try await acquire(for: plan)
         onContainer?(container.id)
         let masker = SecretMasker(secrets: options.secrets)
-        let decoders = StreamDecoders()
+        let decoders = StreamDecoders(masker: masker)
         let outcome: PipelineOutcome
         do {
-            let onNetwork: @Sendable (NetworkLogEntry) -> Void = { emit(StreamEvent(.network, $0.jsonLine)) }
+            let onNetwork: @Sendable (NetworkLogEntry) -> Void = { emit(StreamEvent(.network, masker.mask($0).jsonLine)) }
             outcome = try await runPipeline(plan, resolution, in: container, cancel: cancel, onNetwork: onNetwork) { phase, stream, data in
                 let text = decoders.decode(stream, phase, data)
                 guard !text.isEmpty else { return }
-                emit(StreamEvent(stream == .stderr ? .stderr : .stdout, masker.mask(text), phase: phase))
+                emit(StreamEvent(stream == .stderr ? .stderr : .stdout, text, phase: phase))
             }
         } catch {
             await release(container)
             throw error
+        }
+        for rest in decoders.finish() {
+            emit(StreamEvent(rest.stream == .stderr ? .stderr : .stdout, rest.text, phase: rest.phase))
         }
         await release(container, after: outcome)
         switch outcome {
@@ -255,6 +259,7 @@ public actor DockerEngine: Isol8Engine {
     // MARK: Containers
 
     private func makePlan(_ request: ExecutionRequest, placement: ExecutionPlan.CodePlacement) throws -> ExecutionPlan {
+        try ExecutionPlan.checkAgentNetwork(request.runtime, options)
         _ = try ExecutionPlan.validate(request)
         if options.network == .filtered { try FilteredNetwork.validate(options.networkFilter) }
         var request = request
@@ -351,30 +356,66 @@ public actor DockerEngine: Isol8Engine {
     }
 }
 
-/// An output limiter shared with the exec callback thread.
+/// One output stream of a buffered run, shared with the exec callback thread: secrets are
+/// masked before the cap, so a cut through a secret cannot leave a prefix of it.
 final class LimitedOutput: @unchecked Sendable {
     private let lock = NSLock()
     private var limiter: OutputLimiter
+    private var masker: SecretStreamMasker
 
-    init(limit: Int) { limiter = OutputLimiter(limit: limit) }
+    init(limit: Int, masker: SecretMasker = SecretMasker(secrets: [:])) {
+        limiter = OutputLimiter(limit: limit)
+        self.masker = SecretStreamMasker(masker)
+    }
 
-    func append(_ data: Data) { lock.withLock { limiter.append(data) } }
-    var truncated: Bool { lock.withLock { limiter.truncated } }
-    func text() -> String { lock.withLock { limiter.text() } }
+    func append(_ data: Data) { lock.withLock { limiter.append(masker.feed(data)) } }
+
+    /// The kept text and whether the cap cut it, once the run's output has ended.
+    func finish() -> (text: String, truncated: Bool) {
+        lock.withLock {
+            limiter.append(masker.finish())
+            return (limiter.text(), limiter.truncated)
+        }
+    }
 }
 
-/// One incremental UTF-8 decoder per (stream, phase), shared with the callback thread.
+/// Per (stream, phase) of a streamed run: secrets masked across chunk boundaries, then
+/// incremental UTF-8 decoding; shared with the callback thread.
 final class StreamDecoders: @unchecked Sendable {
+    private struct Channel {
+        var masker: SecretStreamMasker
+        var decoder = UTF8ChunkDecoder()
+    }
+
     private let lock = NSLock()
-    private var decoders: [String: UTF8ChunkDecoder] = [:]
+    private let masker: SecretMasker
+    private var channels: [String: Channel] = [:]
+    /// First-use order, so the end-of-run flush keeps setup output before the code's.
+    private var order: [(key: String, stream: OutputChannel, phase: StreamEvent.Phase)] = []
+
+    init(masker: SecretMasker) { self.masker = masker }
 
     func decode(_ stream: OutputChannel, _ phase: StreamEvent.Phase, _ data: Data) -> String {
         lock.withLock {
             let key = "\(stream.rawValue)-\(phase.rawValue)"
-            var decoder = decoders[key, default: UTF8ChunkDecoder()]
-            let text = decoder.decode(data)
-            decoders[key] = decoder
-            return text
+            if channels[key] == nil {
+                channels[key] = Channel(masker: SecretStreamMasker(masker))
+                order.append((key, stream, phase))
+            }
+            let masked = channels[key]!.masker.feed(data)
+            return channels[key]!.decoder.decode(masked)
+        }
+    }
+
+    /// What each channel still holds back (a possible secret's start, a partial character).
+    func finish() -> [(stream: OutputChannel, phase: StreamEvent.Phase, text: String)] {
+        lock.withLock {
+            order.compactMap { entry -> (stream: OutputChannel, phase: StreamEvent.Phase, text: String)? in
+                guard var channel = channels[entry.key] else { return nil }
+                let text = channel.decoder.decode(channel.masker.finish()) + channel.decoder.flush()
+                channels[entry.key] = channel
+                return text.isEmpty ? nil : (entry.stream, entry.phase, text)
+            }
         }
     }
 }

@@ -29,6 +29,17 @@ public struct ExecutionPlan: Sendable {
         case file(stem: String)
     }
 
+    /// The agent runtime's own check (spec §1.9 step 1, before everything else): the agent must
+    /// reach its LLM provider, so it needs a network, and in filtered mode an allow rule.
+    public static func checkAgentNetwork(_ runtime: Runtime, _ options: Isol8Options) throws {
+        guard runtime == .agent else { return }
+        switch options.network {
+        case .none: throw Isol8Error.agentNeedsNetwork
+        case .filtered where (options.networkFilter?.whitelist ?? []).isEmpty: throw Isol8Error.agentNeedsAllowlist
+        case .filtered, .host: return
+        }
+    }
+
     /// Validates in the spec's order; nothing touches Docker.
     public static func validate(_ request: ExecutionRequest) throws -> (RuntimeAdapter, String) {
         let sources = [request.code, request.codeUrl, request.cmd].filter { !($0 ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }

@@ -63,7 +63,7 @@ public enum FilteredNetwork {
 
     static func entry(_ record: NetworkLogRecord) -> NetworkLogEntry {
         NetworkLogEntry(timestamp: record.timestamp, method: record.method, host: record.host, path: record.path,
-                        action: record.action.rawValue, durationMs: record.durationMs)
+                        action: record.action.rawValue, durationMs: record.durationMs, matchedHost: record.matchedHost)
     }
 
     private static func json(_ items: [String]) -> String {

@@ -24,8 +24,8 @@ struct SetupScript {
         }
         if outcome.timedOut {
             onOutput(.stderr, Data("SETUP SCRIPT TIMED OUT\n".utf8))
-            return Outcome(exitCode: 137, stderr: stderr.text() + "SETUP SCRIPT TIMED OUT")
+            return Outcome(exitCode: 137, stderr: stderr.finish().text + "SETUP SCRIPT TIMED OUT")
         }
-        return Outcome(exitCode: outcome.exitCode, stderr: stderr.text().trimmingCharacters(in: .whitespacesAndNewlines))
+        return Outcome(exitCode: outcome.exitCode, stderr: stderr.finish().text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }

@@ -37,7 +37,7 @@ public struct CustomImageBuilder {
     }
 
     public func build(runtime: Runtime, tag: String, packages: [String], setupScript: String?, force: Bool) async throws -> Status {
-        guard Runtime.buildable.contains(runtime) else { throw Isol8Error.unknownRuntime(runtime.rawValue) }
+        guard Runtime.buildable.contains(runtime) else { throw Isol8Error.runtimeNotBuildable(runtime) }
         let packages = Self.normalize(packages)
         for package in packages { try PackageName.validate(package) }
         let hash = Self.depsHash(runtime: runtime, packages: packages, setupScript: setupScript)

@@ -8,14 +8,16 @@ public struct ContainerLimits: Sendable, Equatable {
     public var readonlyRootfs: Bool?
     public var networkMode: String?
     public var tmpfs: [String: String]
+    public var shmBytes: Int64?
 
     public init(memoryBytes: Int64? = nil, nanoCpus: Int64? = nil, pidsLimit: Int64? = nil, readonlyRootfs: Bool? = nil,
-                networkMode: String? = nil, tmpfs: [String: String] = [:]) {
+                networkMode: String? = nil, tmpfs: [String: String] = [:], shmBytes: Int64? = nil) {
         self.memoryBytes = memoryBytes
         self.nanoCpus = nanoCpus
         self.pidsLimit = pidsLimit
         self.readonlyRootfs = readonlyRootfs
         self.networkMode = networkMode
         self.tmpfs = tmpfs
+        self.shmBytes = shmBytes
     }
 }

@@ -47,6 +47,6 @@ public struct ContainerSnapshot: Sendable, Equatable {
             startedAt: details.State?.StartedAt.flatMap(DockerTimestamp.parse),
             limits: ContainerLimits(memoryBytes: host?.Memory, nanoCpus: host?.NanoCpus, pidsLimit: host?.PidsLimit,
                                     readonlyRootfs: host?.ReadonlyRootfs, networkMode: host?.NetworkMode,
-                                    tmpfs: host?.Tmpfs ?? [:]))
+                                    tmpfs: host?.Tmpfs ?? [:], shmBytes: host?.ShmSize))
     }
 }

@@ -47,6 +47,9 @@ public struct NetworkLogEntry: Codable, Sendable, Equatable {
     public var path: String?
     public var action: String
     public var durationMs: Int
+    /// Port addition: the canonical host the filter judged (`DENIED.test` → `denied.test`,
+    /// `0xac110001` → `172.17.0.1`); nil from proxies that do not write it.
+    public var matchedHost: String?
 
     /// One compact JSON object in the proxy log's field order (spec §3.6), `path` null when absent.
     public var jsonLine: String {
@@ -57,6 +60,7 @@ public struct NetworkLogEntry: Codable, Sendable, Equatable {
         object["path"] = path ?? OrderedJSON.null
         object["action"] = action
         object["durationMs"] = durationMs
+        if let matchedHost { object["matchedHost"] = matchedHost }
         return object.render(pretty: false, indent: 0)
     }
 }

@@ -3,6 +3,9 @@ import Foundation
 /// Engine failures whose text is observable output (the spec fixes the wording).
 public enum Isol8Error: Error, Equatable, CustomStringConvertible, LocalizedError {
     case unknownRuntime(String)
+    case agentNeedsNetwork
+    case runtimeNotBuildable(Runtime)
+    case agentNeedsAllowlist
     case undetectableRuntime(String)
     case sourcesExclusive
     case sourceMissing
@@ -23,6 +26,13 @@ public enum Isol8Error: Error, Equatable, CustomStringConvertible, LocalizedErro
         switch self {
         case .unknownRuntime(let name):
             return "Unknown runtime: \"\(name)\". Available: \(Runtime.listingOrder.map(\.rawValue).joined(separator: ", "))"
+        case .runtimeNotBuildable(let runtime):
+            return "The \(runtime.rawValue) base image cannot be built offline (it needs the npm registry). Use one of: "
+                + Runtime.buildable.map(\.rawValue).joined(separator: ", ") + "."
+        case .agentNeedsNetwork:
+            return "Agent runtime requires network access. The AI coding agent needs to reach its LLM provider API. Use --net host, or --net filtered --allow \"api.anthropic.com\" (or your provider's domain)."
+        case .agentNeedsAllowlist:
+            return "Agent runtime requires at least one network whitelist entry. The AI coding agent needs to reach its LLM provider API. Use --allow \"api.anthropic.com\" (or your provider's domain)."
         case .undetectableRuntime(let file):
             return "Cannot detect runtime for \"\(file)\". Known extensions: \(RuntimeRegistry.knownExtensions.joined(separator: ", "))"
         case .sourcesExclusive:

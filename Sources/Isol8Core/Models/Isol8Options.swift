@@ -15,6 +15,9 @@ public struct Isol8Options: Codable, Sendable, Equatable {
     public var image: String?
     public var sandboxSize: String = "512m"
     public var tmpSize: String = "256m"
+    /// Port addition: size of `/dev/shm`. Docker's silent default (64m) was writable space
+    /// outside both tmpfs limits; this makes it a limit the user sees and sets.
+    public var shmSize: String = "16m"
     public var debug: Bool = false
     public var persist: Bool = false
     public var logNetwork: Bool = false

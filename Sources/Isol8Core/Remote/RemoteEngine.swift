@@ -191,7 +191,7 @@ public final class RemoteEngine: Isol8Engine {
         guard !(200..<300).contains(response.status) else { return }
         let message = WireJSON.errorMessage(response.body) ?? Self.statusText(response.status)
         if response.status == 401 || response.status == 403 {
-            throw RemoteError.keyRejected(host: host, status: response.status, message: message)
+            throw RemoteError.keyRejected(operation: operation, status: response.status, message: message)
         }
         throw RemoteError.http(operation: operation, status: response.status, message: message)
     }

@@ -6,8 +6,8 @@ public enum RemoteError: Error, Equatable, CustomStringConvertible, LocalizedErr
     case unreachable(host: String, reason: String)
     case notAnIsol8Server(host: String)
     case healthCheckFailed(status: Int)
-    /// 401/403: the key was missing or wrong.
-    case keyRejected(host: String, status: Int, message: String)
+    /// 401/403: the key was missing or wrong; `operation` as for `http`.
+    case keyRejected(operation: String, status: Int, message: String)
     /// Any other non-2xx answer; `operation` is the spec's prefix ("Execution failed", …).
     case http(operation: String, status: Int, message: String)
     case sessionRequired
@@ -32,8 +32,9 @@ public enum RemoteError: Error, Equatable, CustomStringConvertible, LocalizedErr
             return "\(host) answered GET /health but is not an isol8 server (expected {\"status\":\"ok\",\"version\":…}). Check --host."
         case .healthCheckFailed(let status):
             return "Remote server health check failed: \(status)"
-        case .keyRejected(let host, let status, let message):
-            return "API key rejected by \(host) (\(status): \(message)). Check --key, ISOL8_API_KEY or `isol8 login`."
+        case .keyRejected(let operation, _, let message):
+            // The original's text first (scripts match on it), then the fix.
+            return "\(operation): \(message). Check --key, ISOL8_API_KEY or `isol8 login`."
         case .http(let operation, _, let message):
             return "\(operation): \(message)"
         case .sessionRequired:

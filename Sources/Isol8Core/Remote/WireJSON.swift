@@ -33,12 +33,16 @@ public enum WireJSON {
         return .object(pairs)
     }
 
+    /// One network log entry; `matchedHost` comes last and only when known, so isol8 clients
+    /// see the fields they know first.
     public static func networkLog(_ entry: NetworkLogEntry) -> JSONValue {
-        .object([
+        var pairs: [(String, JSONValue)] = [
             ("timestamp", .string(entry.timestamp)), ("method", .string(entry.method)), ("host", .string(entry.host)),
             ("path", entry.path.map { .string($0) } ?? .null), ("action", .string(entry.action)),
             ("durationMs", .int(entry.durationMs)),
-        ])
+        ]
+        if let matchedHost = entry.matchedHost { pairs.append(("matchedHost", .string(matchedHost))) }
+        return .object(pairs)
     }
 
     /// `StreamEvent` as `type`, `data`, then `phase` when set.

@@ -35,6 +35,7 @@ public struct RunPreparation: Sendable {
 
     /// For the server: a request and options that arrived whole.
     public static func check(_ request: ExecutionRequest, options: Isol8Options) throws {
+        try ExecutionPlan.checkAgentNetwork(request.runtime, options)
         _ = try ExecutionPlan.validate(request)
         if options.network == .filtered { try FilteredNetwork.validate(options.networkFilter) }
         let image = options.image ?? RuntimeRegistry.adapter(for: request.runtime).image

@@ -39,7 +39,7 @@ struct OrderedJSON {
         case let text as String: return quote(text)
         case let flag as Bool: return flag ? "true" : "false"
         case let number as Int: return String(number)
-        case let number as Double: return number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+        case let number as Double: return JSNumber.text(number)
         default: return "null"
         }
     }

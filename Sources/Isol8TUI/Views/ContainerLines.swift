@@ -56,6 +56,7 @@ enum ContainerLines {
         limitRow("network", asked?.network.rawValue, limits.networkMode, into: &lines, theme: theme)
         limitRow("/sandbox", asked?.sandboxSize, tmpfsSize(limits.tmpfs["/sandbox"]), into: &lines, theme: theme)
         limitRow("/tmp", asked?.tmpSize, tmpfsSize(limits.tmpfs["/tmp"]), into: &lines, theme: theme)
+        limitRow("/dev/shm", asked?.shmSize, limits.shmBytes.map { Format.bytes($0) }, into: &lines, theme: theme)
         limitRow("read-only", asked.map { String($0.readonlyRootFs) }, limits.readonlyRootfs.map(String.init), into: &lines, theme: theme)
 
         if let usage = snap.usage {

@@ -3,6 +3,9 @@ struct JSONParser {
     struct Failure: Error, Equatable {
         let offset: Int
         let reason: String
+        /// 1-based line and column of `offset` (columns count bytes), for messages about files.
+        let line: Int
+        let column: Int
     }
 
     private let bytes: [UInt8]
@@ -27,8 +30,24 @@ struct JSONParser {
 
     private var current: UInt8? { index < bytes.count ? bytes[index] : nil }
 
-    private func failure(_ reason: String) -> Failure {
-        Failure(offset: index, reason: reason)
+    /// A failure at `offset` (default: here). Input that simply stops says so, so a file cut
+    /// off mid-write reads differently from one with a wrong character.
+    private func failure(_ reason: String, at offset: Int? = nil) -> Failure {
+        let offset = offset ?? index
+        var reason = reason
+        if offset >= bytes.count && reason.hasPrefix("expected") { reason = "unexpected end of input, " + reason }
+        var line = 1, column = 1
+        for byte in bytes.prefix(offset) {
+            if byte == 0x0A { line += 1; column = 1 } else { column += 1 }
+        }
+        return Failure(offset: offset, reason: reason, line: line, column: column)
+    }
+
+    /// A comma followed by the closing bracket: JSON has no trailing commas, and a lenient
+    /// reader would hide a deleted entry's leftover.
+    private mutating func refuseTrailingComma(at comma: Int, before close: UInt8) throws {
+        skipWhitespace()
+        if current == close { throw failure("trailing comma before '\(Character(Unicode.Scalar(close)))'", at: comma) }
     }
 
     private mutating func skipWhitespace() {
@@ -38,7 +57,7 @@ struct JSONParser {
     }
 
     private mutating func parseValue() throws -> JSONValue {
-        guard let byte = current else { throw failure("unexpected end") }
+        guard let byte = current else { throw failure("expected a value") }
         switch byte {
         case UInt8(ascii: "{"): return try parseObject()
         case UInt8(ascii: "["): return try parseArray()
@@ -83,7 +102,9 @@ struct JSONParser {
             members.append((key, try parseValue()))
             skipWhitespace()
             switch current {
-            case UInt8(ascii: ","): index += 1
+            case UInt8(ascii: ","):
+                index += 1
+                try refuseTrailingComma(at: index - 1, before: UInt8(ascii: "}"))
             case UInt8(ascii: "}"): index += 1; return .object(members)
             default: throw failure("expected ',' or '}'")
             }
@@ -105,7 +126,9 @@ struct JSONParser {
             elements.append(try parseValue())
             skipWhitespace()
             switch current {
-            case UInt8(ascii: ","): index += 1
+            case UInt8(ascii: ","):
+                index += 1
+                try refuseTrailingComma(at: index - 1, before: UInt8(ascii: "]"))
             case UInt8(ascii: "]"): index += 1; return .array(elements)
             default: throw failure("expected ',' or ']'")
             }
