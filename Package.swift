@@ -102,7 +102,7 @@ let package = Package(
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(
             name: "Isol8TUITests",
-            dependencies: ["Isol8TUI", "TerminalKit", "Isol8Core", "Isol8TestSupport"],
+            dependencies: ["Isol8TUI", "TerminalKit", "Isol8Core", "Isol8Server", "Isol8TestSupport"],
             exclude: ["Snapshots"]  // golden screens, read by path
         ),
         .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalCurses", "TerminalKit"]),
