@@ -75,6 +75,24 @@ final class KnobCommandTests: XCTestCase {
         XCTAssertEqual(fresh.knobs.options.cpuLimit, Double(limits.cpus), "the host's own count is allowed")
     }
 
+    /// `:install` and `isol8 run --install` go through the same RunPreparation, so the TUI's
+    /// run reaches exactly the registries the CLI's does, and nothing else.
+    func testInstallRestrictsTheNetworkExactlyAsTheCLIDoes() throws {
+        var state = Fixture.state()
+        state.command("install requests")
+        let spec = state.knobs.runSpec(id: 1)
+        let fromTUI = try RunPreparation.prepare(flags: spec.flags, effective: spec.effective) { "" }
+
+        var flags = Fixture.helloFlags
+        flags.install = ["requests"]
+        let fromCLI = try RunPreparation.prepare(flags: flags, effective: Fixture.knobs(flags).effective) { "" }
+
+        XCTAssertEqual(fromTUI.options.network, .filtered)
+        XCTAssertEqual(fromTUI.options.networkFilter, fromCLI.options.networkFilter)
+        XCTAssertEqual(fromTUI.options.networkFilter?.whitelist, [#"^pypi\.org$"#, #"^files\.pythonhosted\.org$"#])
+        XCTAssertEqual(fromTUI.request.installPackages, ["requests"])
+    }
+
     func testPids() {
         assertAccepted("set pids 16", key: "pidsLimit", value: "16")
         assertRefused("set pids 0", because: "out of range; use 1 to 32768 processes")

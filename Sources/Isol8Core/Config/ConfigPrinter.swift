@@ -59,75 +59,55 @@ public enum ConfigPrinter {
         return lines.joined(separator: "\n")
     }
 
-    /// Resolved config in the spec's key order; undefined values are left out.
+    /// The top-level keys of isol8's resolved config, in its order; the keys under each come
+    /// from the catalog in its order.
+    private static let sections = ["maxConcurrent", "defaults", "network", "cleanup", "poolStrategy", "poolSize",
+                                   "security", "remoteCode", "audit", "auth", "prebuiltImages", "debug"]
+
+    /// Resolved config in isol8's key order; undefined values are left out.
     public static func json(_ c: Isol8Config, pretty: Bool = true) -> String {
         var root = OrderedJSON()
-        root["maxConcurrent"] = c.maxConcurrent
-        var defaults = OrderedJSON()
-        defaults["timeoutMs"] = c.defaults.timeoutMs
-        defaults["memoryLimit"] = c.defaults.memoryLimit
-        defaults["cpuLimit"] = c.defaults.cpuLimit
-        defaults["network"] = c.defaults.network.rawValue
-        defaults["sandboxSize"] = c.defaults.sandboxSize
-        defaults["tmpSize"] = c.defaults.tmpSize
-        defaults["readonlyRootFs"] = c.defaults.readonlyRootFs
-        root["defaults"] = defaults
-        var network = OrderedJSON()
-        network["whitelist"] = c.network.whitelist
-        network["blacklist"] = c.network.blacklist
-        root["network"] = network
-        var cleanup = OrderedJSON()
-        cleanup["autoPrune"] = c.cleanup.autoPrune
-        cleanup["maxContainerAgeMs"] = c.cleanup.maxContainerAgeMs
-        root["cleanup"] = cleanup
-        root["poolStrategy"] = c.poolStrategy.rawValue
-        var pool = OrderedJSON()
-        pool["clean"] = c.poolSize.clean
-        pool["dirty"] = c.poolSize.dirty
-        root["poolSize"] = pool
-        var security = OrderedJSON()
-        security["seccomp"] = c.security.seccomp.rawValue
-        security["customProfilePath"] = c.security.customProfilePath
-        root["security"] = security
-        let r = c.remoteCode
-        var remote = OrderedJSON()
-        remote["enabled"] = r.enabled
-        remote["allowedSchemes"] = r.allowedSchemes
-        remote["allowedHosts"] = r.allowedHosts
-        remote["blockedHosts"] = r.blockedHosts
-        remote["maxCodeSize"] = r.maxCodeSize
-        remote["fetchTimeoutMs"] = r.fetchTimeoutMs
-        remote["requireHash"] = r.requireHash
-        remote["enableCache"] = r.enableCache
-        remote["cacheTtl"] = r.cacheTtl
-        root["remoteCode"] = remote
-        let a = c.audit
-        var audit = OrderedJSON()
-        audit["enabled"] = a.enabled
-        audit["destination"] = a.destination
-        audit["logDir"] = a.logDir
-        audit["postLogScript"] = a.postLogScript
-        audit["trackResources"] = a.trackResources
-        audit["retentionDays"] = a.retentionDays
-        audit["includeCode"] = a.includeCode
-        audit["includeOutput"] = a.includeOutput
-        root["audit"] = audit
-        var auth = OrderedJSON()
-        auth["enabled"] = c.auth.enabled
-        auth["connectionString"] = c.auth.connectionString
-        auth["defaultTtlMs"] = c.auth.defaultTtlMs
-        auth["cleanupIntervalMs"] = c.auth.cleanupIntervalMs
-        root["auth"] = auth
-        root["prebuiltImages"] = c.prebuiltImages.map { image -> OrderedJSON in
-            var entry = OrderedJSON()
-            entry["tag"] = image.tag
-            entry["runtime"] = image.runtime
-            entry["installPackages"] = image.installPackages
-            entry["setupScript"] = image.setupScript
-            return entry
+        for section in sections {
+            var nested = OrderedJSON()
+            for option in OptionCatalog.all {
+                guard let key = option.configKey, let value = option.value(in: c) else { continue }
+                if key == section {
+                    root[section] = json(value)
+                } else if key.hasPrefix(section + ".") {
+                    nested[String(key.dropFirst(section.count + 1))] = json(value)
+                }
+            }
+            if root[section] == nil { root[section] = nested }
         }
-        root["debug"] = c.debug
         return root.render(pretty: pretty, indent: 0)
+    }
+
+    private static func json(_ value: OptionValue) -> Any? {
+        switch value {
+        case .toggle(let on): return on
+        case .integer(let n): return n
+        case .number(let x): return x
+        case .size(let size): return size.text
+        case .text(let text): return text
+        case .unset: return nil
+        case .list(let items): return items
+        case .pairs(let pairs): return pairs.keys.sorted()
+        case .pool(let size):
+            var pool = OrderedJSON()
+            pool["clean"] = size.clean
+            pool["dirty"] = size.dirty
+            return pool
+        case .images(let images):
+            return images.map { image -> OrderedJSON in
+                var entry = OrderedJSON()
+                entry["tag"] = image.tag
+                entry["runtime"] = image.runtime
+                entry["installPackages"] = image.installPackages
+                entry["setupScript"] = image.setupScript
+                return entry
+            }
+        case .targets(let targets): return targets.map(\.name)
+        }
     }
 
     private static func number(_ value: Double) -> String {
