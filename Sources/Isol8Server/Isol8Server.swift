@@ -100,6 +100,7 @@ public final class Isol8Server: Sendable {
         WebSocketRoutes(resources: resources, maxMessageBytes: settings.maxBodyBytes).register(on: router)
         FileRoutes(resources: resources).register(on: router)
         SessionRoutes(resources: resources).register(on: router)
+        SessionContainerRoutes(resources: resources).register(on: router)
         CleanupRoutes(resources: resources).register(on: router)
         AuthRoutes(store: keys, defaultTtlMs: settings.config.auth.defaultTtlMs, body: resources.body).register(on: router)
         return router

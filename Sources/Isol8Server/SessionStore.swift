@@ -44,6 +44,9 @@ actor SessionStore {
         return entry.engine
     }
 
+    /// The session's engine without counting as use (inspection must not delay auto-prune).
+    func peek(_ id: String) -> DockerEngine? { entries[id]?.engine }
+
     func remove(_ id: String) -> DockerEngine? {
         order.removeAll { $0 == id }
         return entries.removeValue(forKey: id)?.engine

@@ -69,6 +69,22 @@ final class ServerTargetEndToEndTests: XCTestCase {
         try session.press("q")
     }
 
+    func testASessionTargetRunsInItsSessionAndTheContainerPaneInspectsIt() throws {
+        let session = "tui-session-\(UUID().uuidString.prefix(6))"
+        let tui = try TmuxSession("\(TmuxSession.binary) --host \(url) --key \(Self.key) --session-id \(session) "
+                                  + "-e 'open(\"/sandbox/marker.txt\", \"a\").write(\"x\"); print(open(\"/sandbox/marker.txt\").read())'",
+                                  in: self)
+        try tui.waitFor("the server target to answer") { $0.first.map { $0.contains(self.url) && $0.contains("isol8") } ?? false }
+        try tui.press("r")
+        try tui.waitFor("run #1 to exit") { self.status($0).contains("run #1: exit 0") }
+        try tui.press("r")
+        let screen = try tui.waitFor("run #2 to exit") { self.status($0).contains("run #2: exit 0") }
+        XCTAssertTrue(screen.contains { $0.contains("xx") }, "the second run saw the first one's file: \(screen.joined(separator: "\n"))")
+        try tui.press("4")
+        try tui.waitFor("the session's container in the Container pane") { $0.joined().contains("marker.txt") }
+        try tui.press("q")
+    }
+
     func testAWrongKeyOrURLIsAClearStatusAndTheUIStaysUp() throws {
         for (host, key, expected) in [(url, "wrong-key", "Invalid API key"), ("http://127.0.0.1:1", Self.key, "unreachable")] {
             let session = try TmuxSession("\(TmuxSession.binary) --host \(host) --key \(key) -e 'print(1)'", in: self)

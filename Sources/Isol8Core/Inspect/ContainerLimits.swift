@@ -1,7 +1,7 @@
 import Foundation
 
 /// The limits Docker reports it applied (HostConfig), to set against what was asked for.
-public struct ContainerLimits: Sendable, Equatable {
+public struct ContainerLimits: Sendable, Equatable, Codable {
     public var memoryBytes: Int64?
     public var nanoCpus: Int64?
     public var pidsLimit: Int64?

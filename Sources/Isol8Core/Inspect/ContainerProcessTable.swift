@@ -1,7 +1,7 @@
 import Foundation
 
 /// `docker top` output: column titles and one row per process.
-public struct ContainerProcessTable: Sendable, Equatable {
+public struct ContainerProcessTable: Sendable, Equatable, Codable {
     public var titles: [String]
     public var rows: [[String]]
 

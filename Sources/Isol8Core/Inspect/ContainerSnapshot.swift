@@ -1,7 +1,7 @@
 import Foundation
 
 /// What `ContainerInspector.snapshot` found, as plain values.
-public struct ContainerSnapshot: Sendable, Equatable {
+public struct ContainerSnapshot: Sendable, Equatable, Codable {
     public var id: String
     public var name: String
     public var image: String

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One stats sample: memory, CPU share and process count.
-public struct ContainerUsage: Sendable, Equatable {
+public struct ContainerUsage: Sendable, Equatable, Codable {
     public var memoryBytes: UInt64?
     public var memoryLimitBytes: UInt64?
     /// Percent of one core, as `docker stats` computes it from the pre/post CPU counters.

@@ -51,6 +51,7 @@ public final class RemoteEngine: Isol8Engine {
     /// The server names no container, so `onContainer` is never called.
     public func execute(_ request: ExecutionRequest, cancel: CancelToken,
                         onContainer: (@Sendable (String) -> Void)?) async throws -> ExecutionResult {
+        if let sessionId { onContainer?(sessionId) }
         let response = try await send(self.request("POST", "/execute", body: try Self.json(envelope(request))), cancel: cancel)
         try check(response, operation: "Execution failed")
         do {
@@ -63,6 +64,7 @@ public final class RemoteEngine: Isol8Engine {
     public func executeStream(_ request: ExecutionRequest, cancel: CancelToken,
                               onContainer: (@Sendable (String) -> Void)?) -> AsyncThrowingStream<StreamEvent, Error> {
         EventStream.make(cancel: cancel) { emit in
+            if let sessionId = self.sessionId { onContainer?(sessionId) }
             let envelope = try self.envelope(request)
             if self.webSocket.state != .unavailable {
                 do {
@@ -124,8 +126,9 @@ public final class RemoteEngine: Isol8Engine {
 
     public func targetLimits() async throws -> TargetLimits? { nil }
 
-    /// The isol8 API has no inspection routes for a session's container.
-    public var inspector: (any SandboxInspector)? { nil }
+    /// Sessions are inspected through this port's `GET /session/:id/container`; the ids it
+    /// takes are session ids.
+    public var inspector: (any SandboxInspector)? { RemoteSessionInspector(engine: self) }
 
     public func getFile(_ path: String) async throws -> Data {
         guard let sessionId else { throw RemoteError.sessionRequired }
@@ -148,6 +151,23 @@ public final class RemoteEngine: Isol8Engine {
             return try JSONDecoder().decode(Listing.self, from: response.body).sessions
         } catch {
             throw RemoteError.badResponse("GET /sessions body is not a session list")
+        }
+    }
+
+    /// The container of session `id` as `GET /session/:id/container` reports it (an addition
+    /// of this port's server); `DockerError.api(404, …)` when the session or its container is gone.
+    public func sessionContainer(_ id: String) async throws -> ContainerSnapshot {
+        let response = try await send(request("GET", "/session/\(Self.escapePath(id))/container"), timeoutSeconds: 10)
+        if response.status == 404 {
+            throw DockerError.api(status: 404, message: WireJSON.errorMessage(response.body) ?? "session \(id) not found")
+        }
+        try check(response, operation: "Failed to inspect session \(id)")
+        do {
+            var snapshot = try JSONDecoder().decode(ContainerSnapshot.self, from: response.body)
+            snapshot.id = id
+            return snapshot
+        } catch {
+            throw RemoteError.badResponse("GET /session/\(id)/container body is not a container snapshot")
         }
     }
 

@@ -20,9 +20,15 @@ public struct EngineFactory: Sendable {
         }
     }
 
-    /// The target's inspector; nil for a server, which offers no container inspection yet.
+    /// The target's inspector: containers by id on Docker, sessions by id on a server; nil when
+    /// the server's key cannot be found.
     public func inspector(for target: Target) -> (any SandboxInspector)? {
-        guard case .docker(let endpoint) = target.kind else { return nil }
-        return ContainerInspector(client: DockerClient(endpoint: endpoint))
+        switch target.kind {
+        case .docker(let endpoint):
+            return ContainerInspector(client: DockerClient(endpoint: endpoint))
+        case .server(let url, let key, _):
+            guard let apiKey = try? keys.resolve(flag: key, host: url, warn: { _ in }) else { return nil }
+            return (try? RemoteEngine(host: url, apiKey: apiKey))?.inspector
+        }
     }
 }

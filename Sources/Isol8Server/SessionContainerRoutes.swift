@@ -1,0 +1,33 @@
+import Foundation
+import Hummingbird
+import Isol8Core
+
+/// `GET /session/:id/container` — an addition to the isol8 API, so a remote debugger can
+/// inspect a session the way it inspects a local container: state, limits, usage, processes
+/// and the `/sandbox` listing of the session's container. Looking does not count as use, so
+/// it never delays auto-prune.
+struct SessionContainerRoutes: Sendable {
+    let resources: ServerResources
+
+    func register(on router: Router<some RequestContext>) {
+        router.get("/session/:id/container") { _, context in
+            let id = context.parameters.get("id") ?? ""
+            DebugLog.debug("[Server] GET /session/\(id)/container")
+            guard let engine = await resources.sessions.peek(id) else {
+                return JSONResponse.error(404, "Session not found: \(id) (GET /sessions lists the live ones)")
+            }
+            guard let containerId = await engine.containerId else {
+                return JSONResponse.error(404, "Session \(id) has no container yet: run code in it first")
+            }
+            guard let inspector = engine.inspector else { return JSONResponse.error(500, "No inspector for session \(id)") }
+            do {
+                let snapshot = try await inspector.snapshot(containerId)
+                let body = try JSONEncoder().encode(snapshot)
+                return Response(status: .ok, headers: [.contentType: "application/json"],
+                                body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+            } catch DockerError.api(404, _) {
+                return JSONResponse.error(404, "The container of session \(id) is gone")
+            }
+        }
+    }
+}
