@@ -59,7 +59,7 @@ public struct AuditLogger: Sendable {
             object["stdout"] = record.stdout
             object["stderr"] = record.stderr
         }
-        let line = object.render(pretty: false, indent: 0)
+        let line = object.render(pretty: false)
         switch config.destination {
         case "filesystem", "file":
             append(line)

@@ -20,7 +20,7 @@ public enum ConfigPrinter {
           ── Defaults ──
           Timeout:         \(c.defaults.timeoutMs)ms
           Memory limit:    \(c.defaults.memoryLimit)
-          CPU limit:       \(number(c.defaults.cpuLimit))
+          CPU limit:       \(JSNumber.text(c.defaults.cpuLimit))
           Network:         \(c.defaults.network.rawValue)
           Sandbox size:    \(c.defaults.sandboxSize)
           Tmp size:        \(c.defaults.tmpSize)
@@ -79,7 +79,7 @@ public enum ConfigPrinter {
             }
             if root[section] == nil { root[section] = nested }
         }
-        return root.render(pretty: pretty, indent: 0)
+        return root.render(pretty: pretty)
     }
 
     private static func json(_ value: OptionValue) -> Any? {
@@ -110,7 +110,4 @@ public enum ConfigPrinter {
         }
     }
 
-    private static func number(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
-    }
 }

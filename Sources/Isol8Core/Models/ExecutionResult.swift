@@ -61,6 +61,6 @@ public struct NetworkLogEntry: Codable, Sendable, Equatable {
         object["action"] = action
         object["durationMs"] = durationMs
         if let matchedHost { object["matchedHost"] = matchedHost }
-        return object.render(pretty: false, indent: 0)
+        return object.render(pretty: false)
     }
 }

@@ -19,7 +19,7 @@ public enum OptionValue: Sendable, Equatable {
         switch self {
         case .toggle(let on): return String(on)
         case .integer(let n): return String(n)
-        case .number(let x): return OptionValue.number(x)
+        case .number(let x): return JSNumber.text(x)
         case .size(let size): return size.text
         case .text(let text): return text
         case .unset: return "(none)"
@@ -29,10 +29,5 @@ public enum OptionValue: Sendable, Equatable {
         case .images(let images): return images.isEmpty ? "(none)" : images.map(\.tag).joined(separator: ", ")
         case .targets(let targets): return targets.isEmpty ? "(none)" : targets.map(\.name).joined(separator: ", ")
         }
-    }
-
-    /// `0.5`, `1`, `2.25`: whole numbers without a trailing `.0`, as JavaScript prints them.
-    public static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }

@@ -59,7 +59,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .string(let text): Self.quote(text, into: &out)
         case .int(let number): out += String(number)
         case .double(let number):
-            if !number.isFinite { out += "null" } else if number == number.rounded(), abs(number) < 1e15 { out += String(Int(number)) } else { out += String(number) }
+            out += number.isFinite ? JSNumber.text(number) : "null"
         case .bool(let flag): out += flag ? "true" : "false"
         case .null: out += "null"
         case .array(let items):

@@ -1,6 +1,7 @@
 import Foundation
 
-/// A JSON object that keeps insertion order (JSONSerialization sorts or shuffles keys).
+/// A JSON object built key by key in insertion order (JSONSerialization sorts or shuffles
+/// keys); assigning nil leaves a key out.
 struct OrderedJSON {
     /// Stands for JSON `null` (assigning nil removes the key instead).
     static let null = NSNull()
@@ -15,38 +16,25 @@ struct OrderedJSON {
         }
     }
 
-    func render(pretty: Bool, indent: Int) -> String {
-        guard !pairs.isEmpty else { return "{}" }
-        let pad = pretty ? String(repeating: "  ", count: indent + 1) : ""
-        let close = pretty ? "\n" + String(repeating: "  ", count: indent) + "}" : "}"
-        let items = pairs.map { key, value in pad + Self.quote(key) + (pretty ? ": " : ":") + Self.value(value, pretty: pretty, indent: indent + 1) }
-        return "{" + (pretty ? "\n" : "") + items.joined(separator: pretty ? ",\n" : ",") + close
+    /// The object as JSON text, written by ``JSONValue`` (the one JSON writer of the module).
+    func render(pretty: Bool) -> String {
+        pretty ? value.prettyRendered : value.rendered
     }
 
-    private static func value(_ value: Any, pretty: Bool, indent: Int) -> String {
-        switch value {
-        case let object as OrderedJSON: return object.render(pretty: pretty, indent: indent)
-        case let objects as [OrderedJSON]:
-            guard !objects.isEmpty else { return "[]" }
-            let pad = pretty ? String(repeating: "  ", count: indent + 1) : ""
-            let close = pretty ? "\n" + String(repeating: "  ", count: indent) + "]" : "]"
-            return "[" + (pretty ? "\n" : "") + objects.map { pad + $0.render(pretty: pretty, indent: indent + 1) }.joined(separator: pretty ? ",\n" : ",") + close
-        case let strings as [String]:
-            guard !strings.isEmpty else { return "[]" }
-            let pad = pretty ? String(repeating: "  ", count: indent + 1) : ""
-            let close = pretty ? "\n" + String(repeating: "  ", count: indent) + "]" : "]"
-            return "[" + (pretty ? "\n" : "") + strings.map { pad + quote($0) }.joined(separator: pretty ? ",\n" : ",") + close
-        case let text as String: return quote(text)
-        case let flag as Bool: return flag ? "true" : "false"
-        case let number as Int: return String(number)
-        case let number as Double: return JSNumber.text(number)
-        default: return "null"
+    var value: JSONValue {
+        .object(pairs.map { ($0.0, Self.value($0.1)) })
+    }
+
+    private static func value(_ item: Any) -> JSONValue {
+        switch item {
+        case let object as OrderedJSON: return object.value
+        case let objects as [OrderedJSON]: return .array(objects.map(\.value))
+        case let strings as [String]: return .array(strings.map(JSONValue.string))
+        case let text as String: return .string(text)
+        case let flag as Bool: return .bool(flag)
+        case let number as Int: return .int(number)
+        case let number as Double: return .double(number)
+        default: return .null
         }
-    }
-
-    private static func quote(_ text: String) -> String {
-        let data = try? JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes])
-        let array = data.map { String(decoding: $0, as: UTF8.self) } ?? "[\"\"]"
-        return String(array.dropFirst().dropLast())
     }
 }

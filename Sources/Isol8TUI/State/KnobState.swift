@@ -52,7 +52,7 @@ public struct KnobState: Sendable {
     public var summary: String {
         let o = options
         var parts = [runtime.rawValue, "mem \(o.memoryLimit)", "net \(o.network.rawValue)",
-                     "cpu \(OptionValue.number(o.cpuLimit))", "pids \(o.pidsLimit)", "timeout \(o.timeoutMs)ms"]
+                     "cpu \(JSNumber.text(o.cpuLimit))", "pids \(o.pidsLimit)", "timeout \(o.timeoutMs)ms"]
         if o.persist { parts.append("persist") }
         if o.mode == .persistent { parts.append("persistent") }
         if !stream { parts.append("no-stream") }

@@ -50,8 +50,8 @@ enum ContainerLines {
         let asked = container.requested
         let limits = snap.limits
         limitRow("memory", asked?.memoryLimit, limits.memoryBytes.map { Format.bytes($0) }, into: &lines, theme: theme)
-        limitRow("cpu", asked.map { OptionValue.number($0.cpuLimit) },
-                 limits.nanoCpus.map { OptionValue.number(Double($0) / 1e9) }, into: &lines, theme: theme)
+        limitRow("cpu", asked.map { JSNumber.text($0.cpuLimit) },
+                 limits.nanoCpus.map { JSNumber.text(Double($0) / 1e9) }, into: &lines, theme: theme)
         limitRow("pids", asked.map { String($0.pidsLimit) }, limits.pidsLimit.map(String.init), into: &lines, theme: theme)
         limitRow("network", asked?.network.rawValue, limits.networkMode, into: &lines, theme: theme)
         limitRow("/sandbox", asked?.sandboxSize, tmpfsSize(limits.tmpfs["/sandbox"]), into: &lines, theme: theme)
