@@ -74,7 +74,8 @@ final class ContainerBlueprintTests: XCTestCase {
         let spec = try ContainerBlueprint.spec(image: "isol8:python", runtime: .python, options: Isol8Options())
         XCTAssertEqual(spec.Cmd, ["sleep", "infinity"])
         XCTAssertEqual(spec.NetworkDisabled, true)
-        XCTAssertEqual(spec.Labels, ["isol8.managed": "true", "isol8.runtime": "python"])
+        XCTAssertEqual(spec.Labels, ["isol8.managed": "true", "isol8.runtime": "python"].merging(ContainerOwner.current.labels(keep: false)) { a, _ in a })
+        XCTAssertEqual(spec.Labels[ContainerOwner.pidLabel], String(getpid()))
         XCTAssertEqual(spec.HostConfig.Memory, 536_870_912)
         XCTAssertEqual(spec.HostConfig.MemorySwap, 536_870_912)
         XCTAssertEqual(spec.HostConfig.NanoCpus, 1_000_000_000)
@@ -85,6 +86,17 @@ final class ContainerBlueprintTests: XCTestCase {
         XCTAssertEqual(spec.HostConfig.SecurityOpt?.first, "no-new-privileges")
         XCTAssertTrue(spec.HostConfig.SecurityOpt?[1].contains("\"unshare\"") ?? false)
         XCTAssertNil(spec.HostConfig.CapAdd)
+    }
+
+    func testOwnerLabelsNameThisProcessAndWhetherItIsKept() throws {
+        let owner = try XCTUnwrap(ContainerOwner(labels: ContainerOwner.current.labels(keep: false)))
+        XCTAssertEqual(owner, ContainerOwner.current)
+        XCTAssertTrue(owner.isRunning)
+        XCTAssertFalse(ContainerOwner(host: owner.host, pid: owner.pid, started: owner.started + "1").isRunning, "a reused pid is another process")
+        var options = Isol8Options()
+        options.persist = true
+        XCTAssertEqual(try ContainerBlueprint.spec(image: "i", runtime: .bash, options: options).Labels[ContainerOwner.keepLabel], "true")
+        XCTAssertNil(ContainerOwner(labels: ["isol8.managed": "true"]), "containers without owner labels are never orphans")
     }
 
     func testHostModeAndBadLimits() throws {

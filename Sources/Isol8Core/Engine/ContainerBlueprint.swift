@@ -7,6 +7,7 @@ public enum ContainerBlueprint {
         spec.WorkingDir = "/sandbox"
         spec.Env = SandboxEnvironment.container(options)
         spec.Labels = ["isol8.managed": "true", "isol8.runtime": runtime.rawValue]
+            .merging(ContainerOwner.current.labels(keep: options.persist)) { first, _ in first }
         spec.StopTimeout = 2
         if options.network == .none { spec.NetworkDisabled = true }
         try OptionCatalog.check(options)
