@@ -82,6 +82,19 @@ final class ConfigTests: XCTestCase {
         }
     }
 
+    func testServerAndTenantPolicyKeys() throws {
+        let json = #"{"server": {"maxFileSizeBytes": 1024, "idleTimeoutMs": 500}, "tenantPolicy": {"allowedNetworks": ["host"], "allowPersist": true}}"#
+        let config = try loader(writing: json).load().config
+        XCTAssertEqual(config.server.fileReadLimits, FileReadLimits(maxBytes: 1024, timeoutMs: FileReadLimits.defaultTimeoutMs))
+        XCTAssertEqual(config.server.idleTimeoutMs, 500)
+        XCTAssertEqual(config.tenantPolicy.allowedNetworks, ["host"])
+        XCTAssertEqual(config.tenantPolicy.allowedSeccomp, ["strict"])
+        XCTAssertTrue(config.tenantPolicy.allowPersist)
+        XCTAssertThrowsError(try loader(writing: #"{"server": {"maxFileSizeBytes": 0}}"#).load()) { error in
+            XCTAssertTrue("\(error)".contains("server.maxFileSizeBytes"), "\(error)")
+        }
+    }
+
     func testUnknownKeyWarnsWithNearestKnownKey() throws {
         let loaded = try loader(writing: #"{"defaults": {"timeoutMS": 1}, "dependencies": {}}"#).load()
         XCTAssertEqual(loaded.config.defaults.timeoutMs, 30000)

@@ -26,6 +26,31 @@ public struct Isol8Config: Sendable, Equatable {
         public var cleanupIntervalMs = 3_600_000
     }
 
+    /// Port addition: `isol8 serve`'s own bounds (`server.*`).
+    public struct Server: Sendable, Equatable {
+        /// Largest sandbox file `GET /file` and `outputPaths` hand over.
+        public var maxFileSizeBytes = FileReadLimits.defaultMaxBytes
+        public var fileReadTimeoutMs = FileReadLimits.defaultTimeoutMs
+        /// A connection that sends nothing for this long while a request is being read (a
+        /// stalled body, a half-sent head) or between requests is closed.
+        public var idleTimeoutMs = 30_000
+
+        public var fileReadLimits: FileReadLimits { FileReadLimits(maxBytes: maxFileSizeBytes, timeoutMs: fileReadTimeoutMs) }
+    }
+
+    /// Port addition: which request options DB-backed (tenant) keys may set (`tenantPolicy.*`);
+    /// the master key may set them all. The defaults keep every isolation setting server-side.
+    public struct TenantPolicy: Sendable, Equatable {
+        /// Allowed values of `options.network` (a value that names no mode allows nothing).
+        public var allowedNetworks = [NetworkMode.none.rawValue, NetworkMode.filtered.rawValue]
+        /// Allowed values of `options.security.seccomp`.
+        public var allowedSeccomp = [SeccompMode.strict.rawValue]
+        /// Image patterns `options.image` may match (`*` at the end matches any rest);
+        /// the config's `prebuiltImages` tags are always allowed.
+        public var allowedImages = ["isol8:*"]
+        public var allowPersist = false
+    }
+
     public struct PrebuiltImage: Sendable, Equatable {
         public var tag: String
         public var runtime: String
@@ -52,6 +77,8 @@ public struct Isol8Config: Sendable, Equatable {
     public var targets: [Target] = []
     /// Port addition: TUI settings (`tui.theme`, `tui.keys`, `tui.mouse`, …) kept as raw JSON text values.
     public var tui: [String: String] = [:]
+    public var server = Server()
+    public var tenantPolicy = TenantPolicy()
 
     public init() {}
 }

@@ -10,9 +10,13 @@ public actor DockerEngine: Isol8Engine {
     private var oomBaseline: [String: Int] = [:]
     private let pool: ContainerPool
     private let images: ImageResolver
+    /// Bounds every file read done for a client (`getFile`, `outputPaths`).
+    public nonisolated let fileReadLimits: FileReadLimits
 
-    public init(options: Isol8Options = Isol8Options(), maxConcurrent: Int = 10, client: DockerClient? = nil) throws {
+    public init(options: Isol8Options = Isol8Options(), maxConcurrent: Int = 10, client: DockerClient? = nil,
+                fileReadLimits: FileReadLimits = FileReadLimits()) throws {
         self.options = options
+        self.fileReadLimits = fileReadLimits
         self.client = try client ?? DockerClient.fromEnvironment()
         semaphore = try AsyncSemaphore(max: maxConcurrent)
         images = ImageResolver(client: self.client, override: options.image)
@@ -127,9 +131,11 @@ public actor DockerEngine: Isol8Engine {
         if let paths = plan.request.outputPaths {
             var files: [String: String] = [:]
             for path in paths {
-                // Missing files are skipped, as in the original.
-                if let data = try? await container.readFile(try SandboxPath.readable(path)) {
-                    files[path] = data.base64EncodedString()
+                // Missing files are skipped, as in the original; so are refused ones (device, FIFO, too large).
+                do {
+                    files[path] = try await container.readFile(try SandboxPath.readable(path), limits: fileReadLimits).base64EncodedString()
+                } catch {
+                    DebugLog.debug("[Run] Output path \(path) skipped: \(WireJSON.message(of: error))")
                 }
             }
             collected.files = files
@@ -166,7 +172,7 @@ public actor DockerEngine: Isol8Engine {
 
     public func getFile(_ path: String) async throws -> Data {
         guard let container = persistent else { throw Isol8Error.noActiveContainer }
-        return try await container.readFile(try SandboxPath.readable(path))
+        return try await container.readFile(try SandboxPath.readable(path), limits: fileReadLimits)
     }
 
     // MARK: Streaming

@@ -15,12 +15,9 @@ public struct SandboxContainer: Sendable {
         guard output.exitCode == 0 else { throw Isol8Error.fileWrite(path: path, exitCode: output.exitCode) }
     }
 
-    public func readFile(_ path: String) async throws -> Data {
-        let output = try await client.run(id, ExecSpec(cmd: ["cat", path], user: "sandbox"))
-        guard output.exitCode == 0 else {
-            throw Isol8Error.fileRead(path: path, stderr: output.stderrText.trimmingCharacters(in: .whitespacesAndNewlines), exitCode: output.exitCode)
-        }
-        return output.stdout
+    /// Reads a regular file as the sandbox user within `limits` (see `SandboxFileReader`).
+    public func readFile(_ path: String, limits: FileReadLimits = FileReadLimits()) async throws -> Data {
+        try await SandboxFileReader(client: client, containerID: id, limits: limits).read(path)
     }
 
     /// Runs a command as root (engine-internal work: cleanup, counters).
