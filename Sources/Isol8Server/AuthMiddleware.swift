@@ -6,7 +6,12 @@ import Isol8Core
 /// included: 401 without the header, 403 for a key that is neither the master key nor a
 /// valid DB-backed one, and 403 for a DB-backed key on the master-only `/auth/*` routes.
 /// Runs before routing, so an unknown path answers 401/403 before it can answer 404.
-struct AuthMiddleware<Context: RequestContext>: RouterMiddleware {
+/// Port addition: `POST /cleanup` is master-only too (it removes every tenant's sessions),
+/// and the routes learn the caller, so a tenant's key reaches only its tenant's sessions.
+struct AuthMiddleware<Context: CallerContext>: RouterMiddleware {
+    /// Routes that act on the whole server rather than on the caller's own sessions.
+    static func isMasterOnly(_ path: String) -> Bool { path.hasPrefix("/auth/") || path == "/cleanup" }
+
     let apiKey: String
     /// nil without DB-backed auth: only the master key is accepted then.
     let store: ApiKeyStore?
@@ -17,15 +22,20 @@ struct AuthMiddleware<Context: RequestContext>: RouterMiddleware {
             return JSONResponse.error(401, "Missing Authorization header")
         }
         let token = Self.token(from: header)
-        if Self.constantTimeEqual(token, apiKey) { return try await next(request, context) }
+        var context = context
+        if Self.constantTimeEqual(token, apiKey) {
+            context.caller = .master
+            return try await next(request, context)
+        }
         guard let key = try await store?.validateKey(token) else {
             return JSONResponse.error(403, "Invalid API key")
         }
         // Here, before the routes' "DB-backed auth is not enabled" answer (spec §6.2 fixes the order).
-        if request.uri.path.hasPrefix("/auth/") {
+        if Self.isMasterOnly(request.uri.path) {
             return JSONResponse.error(403, "Master key required for this operation")
         }
         DebugLog.debug("[Server] Authenticated API key: id=\(key.id) tenantId=\(key.tenantId)")
+        context.caller = .tenant(key.tenantId)
         return try await next(request, context)
     }
 

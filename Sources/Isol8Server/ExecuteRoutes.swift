@@ -6,18 +6,21 @@ import Isol8Core
 struct ExecuteRoutes: Sendable {
     let resources: ServerResources
 
-    func register(on router: Router<some RequestContext>) {
-        router.post("/execute") { request, _ in try await execute(request) }
-        router.post("/execute/stream") { request, _ in try await stream(request) }
+    func register(on router: Router<some CallerContext>) {
+        router.post("/execute") { request, context in try await execute(request, caller: try context.authenticatedCaller()) }
+        router.post("/execute/stream") { request, context in try await stream(request, caller: try context.authenticatedCaller()) }
     }
 
-    func execute(_ request: Request) async throws -> Response {
+    func execute(_ request: Request, caller: Caller) async throws -> Response {
         let envelope = try ExecutionEnvelope(await resources.body.object(request))
         DebugLog.debug("[Server] POST /execute runtime=\(envelope.runtimeName) sessionId=\(envelope.sessionId ?? "ephemeral")")
         DebugLog.debug(envelope.codeSourceLine)
-        let lease = try await resources.lease(envelope, route: .execute)
+        let lease = try await resources.lease(envelope, route: .execute, caller: caller)
+        let cancel = CancelToken()
         do {
-            let result = try await resources.withPermit(.execute) { try await lease.engine.execute(try envelope.validRequest()) }
+            let result = try await resources.withPermit(.execute, cancel: cancel) {
+                try await lease.engine.execute(try envelope.validRequest(), cancel: cancel)
+            }
             DebugLog.debug("[Server] Execution completed: exitCode=\(result.exitCode) duration=\(result.durationMs)ms")
             await lease.finish()
             return JSONResponse.ok(WireJSON.result(result))
@@ -29,30 +32,33 @@ struct ExecuteRoutes: Sendable {
         }
     }
 
-    func stream(_ request: Request) async throws -> Response {
+    func stream(_ request: Request, caller: Caller) async throws -> Response {
         let envelope = try ExecutionEnvelope(await resources.body.object(request))
         DebugLog.debug("[Server] POST /execute/stream runtime=\(envelope.runtimeName)")
         DebugLog.debug(envelope.codeSourceLine)
-        let lease = try await resources.lease(envelope, route: .stream)
+        let lease = try await resources.lease(envelope, route: .stream, caller: caller)
         let resources = self.resources
         let body = ResponseBody { writer in
             let cancel = CancelToken()
+            let frames = SerialBodyWriter(writer)
+            var failure: String?
             do {
-                try await resources.withPermit(.stream) {
-                    for try await event in lease.engine.executeStream(try envelope.validRequest(), cancel: cancel) {
-                        try await writer.write(Self.frame(event))
-                    }
+                try await resources.withPermit(.stream, cancel: cancel) {
+                    try await StreamRelay().relay(lease.engine.executeStream(try envelope.validRequest(), cancel: cancel), cancel: cancel,
+                                                  send: { try await frames.write(Self.frame($0)) },
+                                                  heartbeat: { try await frames.write(Self.heartbeat) })
                 }
                 DebugLog.debug("[Server] Stream completed")
             } catch {
                 // Also stops the run when the client went away mid-stream.
                 cancel.cancel()
-                let message = WireJSON.message(of: error)
-                DebugLog.debug("[Server] Stream error: \(message)")
-                try? await writer.write(Self.frame(StreamEvent(.error, message, phase: nil)))
+                failure = WireJSON.message(of: error)
+                DebugLog.debug("[Server] Stream error: \(failure!)")
             }
+            // Before the last writes: a client that stopped reading may block them.
             await lease.finish()
-            try await writer.finish(nil)
+            if let failure { try? await frames.write(Self.frame(StreamEvent(.error, failure, phase: nil))) }
+            try await frames.finish()
         }
         return Response(status: .ok, headers: [
             .contentType: "text/event-stream", .cacheControl: "no-cache", .connection: "keep-alive",
@@ -63,4 +69,8 @@ struct ExecuteRoutes: Sendable {
     static func frame(_ event: StreamEvent) -> ByteBuffer {
         ByteBuffer(string: "data: " + WireJSON.event(event).rendered + "\n\n")
     }
+
+    /// Port addition: an SSE comment line while the run is silent; clients ignore it, and a
+    /// peer that has gone makes the write fail, which ends the run.
+    static let heartbeat = ByteBuffer(string: ": ping\n\n")
 }

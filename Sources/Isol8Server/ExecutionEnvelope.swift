@@ -16,6 +16,7 @@ struct ExecutionEnvelope {
         guard let request = object["request"] else { throw APIError(400, "Missing \"request\" in body") }
         guard var fields = request as? [String: Any] else { throw APIError(400, "\"request\" must be an object") }
         guard let runtime = fields["runtime"] as? String else { throw APIError(400, "Missing \"request.runtime\"") }
+        try TimeoutBounds.checkRequest(fields["timeoutMs"])
         runtimeName = runtime
         if let sessionId = object["sessionId"], !(sessionId is NSNull) {
             guard let text = sessionId as? String, !text.isEmpty else { throw APIError(400, "\"sessionId\" must be a non-empty string") }

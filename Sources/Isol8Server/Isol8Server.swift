@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdWebSocket
 import Isol8Core
+import ServiceLifecycle
 
 /// The isol8 HTTP API (spec §6) on Hummingbird: routes, auth (master and DB-backed keys),
 /// sessions, the global semaphore and the prune loop. `run()` serves until SIGINT/SIGTERM
@@ -22,6 +23,7 @@ public final class Isol8Server: Sendable {
         DebugLog.debug("[Server] Config loaded")
         DebugLog.debug("[Server] Max concurrent: \(config.maxConcurrent)")
         DebugLog.debug("[Server] Auto-prune: \(config.cleanup.autoPrune)")
+        await reapOrphans()
         await buildPrebuiltImages()
         let keys = try await openKeyStore()
         let authDb = keys?.path
@@ -32,8 +34,9 @@ public final class Isol8Server: Sendable {
         let app = Application(
             router: router,
             server: .http1WebSocketUpgrade(webSocketRouter: router, configuration: .init(
-                http1: .init(additionalChannelHandlers: [RefusedUpgradeWriter(refusals: refusals)]),
-                ws: .init(maxFrameSize: settings.maxBodyBytes))),
+                http1: .init(additionalChannelHandlers: [RefusedUpgradeWriter(refusals: refusals)],
+                             idleTimeout: .milliseconds(Int64(config.server.idleTimeoutMs))),
+                ws: .init(maxFrameSize: settings.maxBodyBytes, autoPing: .enabled(timePeriod: Self.webSocketPingPeriod)))),
             configuration: .init(address: .hostname(settings.bindHost, port: settings.port), serverName: nil),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
@@ -58,14 +61,24 @@ public final class Isol8Server: Sendable {
             await keyCleanup?.value
             try? await keys?.close()
         }
+        // The run canceller comes last, so the group tells it first (see RunCancellingService).
+        var services = ServiceGroupConfiguration(services: [app, RunCancellingService(runs: resources.runs)],
+                                                 gracefulShutdownSignals: [.sigterm, .sigint], logger: app.logger)
+        services.maximumGracefulShutdownDuration = Self.maximumShutdown
         do {
-            try await app.runService()
+            try await ServiceGroup(configuration: services).run()
         } catch {
             await closeKeys()
             throw error
         }
         await closeKeys()
     }
+
+    /// How often a WebSocket peer is pinged; one that misses a pong is dropped, which
+    /// cancels its run.
+    static let webSocketPingPeriod = Duration.seconds(5)
+    /// A shutdown that takes longer (a run that ignores cancellation) is cut short.
+    static let maximumShutdown = Duration.seconds(10)
 
     /// Spec §6.1 step 4: the key store when `--auth-db` or `auth.enabled` asks for one.
     private func openKeyStore() async throws -> ApiKeyStore? {
@@ -104,6 +117,18 @@ public final class Isol8Server: Sendable {
         CleanupRoutes(resources: resources).register(on: router)
         AuthRoutes(store: keys, defaultTtlMs: settings.config.auth.defaultTtlMs, body: resources.body).register(on: router)
         return router
+    }
+
+    /// Port addition: removes the containers of isol8 processes on this host that are gone
+    /// — a server killed with -9 leaves its sessions' containers behind. Failures only log:
+    /// the server can serve without it.
+    private func reapOrphans() async {
+        do {
+            let removed = try await OrphanReaper(client: try DockerClient.fromEnvironment()).reap()
+            if !removed.isEmpty { ServerConsole.info("[Server] Removed \(removed.count) orphaned container(s) of isol8 processes that are gone") }
+        } catch {
+            DebugLog.debug("[Server] Cannot look for orphaned containers: \(WireJSON.message(of: error))")
+        }
     }
 
     /// Spec §6.1 step 3: builds the config's missing `prebuiltImages` before serving. A

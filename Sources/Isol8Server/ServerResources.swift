@@ -9,9 +9,11 @@ final class ServerResources: Sendable {
     let semaphore: AsyncSemaphore
     let body: BodyReader
     let cleanup: CleanupCoordinator
+    let runs = InFlightRuns()
     private let resolver: EngineOptionsResolver
     /// Only for the host's limits, which every request's options are checked against.
     private let docker: DockerClient?
+    private let tenantPolicy: TenantOptionPolicy
 
     init(config: Isol8Config, maxBodyBytes: Int) throws {
         self.config = config
@@ -21,11 +23,15 @@ final class ServerResources: Sendable {
                                          packageIndex: config.packages.overridden(by: ProcessInfo.processInfo.environment))
         cleanup = CleanupCoordinator(sessions: sessions)
         docker = try? DockerClient.fromEnvironment()
+        tenantPolicy = TenantOptionPolicy(config: config)
     }
 
-    /// The engine for an envelope: the named session's (created on first use) or a new
-    /// ephemeral one. Errors here happen before any output, so routes answer 500.
-    func lease(_ envelope: ExecutionEnvelope, route: ExecutionRoute) async throws -> EngineLease {
+    /// The engine for an envelope: the named session's (created on first use, owned by
+    /// `caller`) or a new ephemeral one. Errors here happen before any output, so routes
+    /// answer 500 (403 for an option the tenant policy refuses, 404 for another tenant's session).
+    func lease(_ envelope: ExecutionEnvelope, route: ExecutionRoute, caller: Caller) async throws -> EngineLease {
+        guard !runs.isClosed else { throw Self.shuttingDown }
+        try tenantPolicy.check(envelope.options, caller: caller)
         let options: Isol8Options
         do {
             options = try resolver.resolve(requestOptions: envelope.options, sessionId: envelope.sessionId,
@@ -34,13 +40,14 @@ final class ServerResources: Sendable {
             throw APIError(400, invalid.description)
         }
         let maxConcurrent = config.maxConcurrent
+        let fileReadLimits = config.server.fileReadLimits
         guard let id = envelope.sessionId else {
             DebugLog.debug(route.ephemeralLine)
-            let engine = try DockerEngine(options: options, maxConcurrent: maxConcurrent)
+            let engine = try DockerEngine(options: options, maxConcurrent: maxConcurrent, fileReadLimits: fileReadLimits)
             try await engine.start()
             return EngineLease(engine: engine, sessionId: nil, route: route, sessions: sessions)
         }
-        let (engine, created) = try await sessions.checkOut(id) { try DockerEngine(options: options, maxConcurrent: maxConcurrent) }
+        let (engine, created) = try await sessions.checkOut(id, by: caller) { try DockerEngine(options: options, maxConcurrent: maxConcurrent, fileReadLimits: fileReadLimits) }
         DebugLog.debug(created ? route.creatingLine(id) : route.reusingLine(id))
         if created {
             do {
@@ -58,17 +65,26 @@ final class ServerResources: Sendable {
         try await docker?.targetLimits()
     }
 
+    static var shuttingDown: APIError { APIError(503, "The server is shutting down") }
+
     /// Runs `body` holding one global permit, with debug lines for both ends (the
-    /// release line is a [rec] addition; tests count concurrency from them).
-    func withPermit<T>(_ route: ExecutionRoute, _ body: () async throws -> T) async throws -> T {
+    /// release line is a [rec] addition; tests count concurrency from them). `cancel` is
+    /// the run's token: a shutdown fires it.
+    func withPermit<T>(_ route: ExecutionRoute, cancel: CancelToken, _ body: () async throws -> T) async throws -> T {
         DebugLog.debug(route.acquiringLine)
         await semaphore.acquire()
         DebugLog.debug("[Server] Semaphore acquired for \(route.path)")
+        guard runs.begin(cancel) else {
+            await release(route)
+            throw Self.shuttingDown
+        }
         do {
             let value = try await body()
+            runs.end(cancel)
             await release(route)
             return value
         } catch {
+            runs.end(cancel)
             await release(route)
             throw error
         }

@@ -5,15 +5,15 @@ import Isol8Core
 /// `GET /session/:id/container` — an addition to the isol8 API, so a remote debugger can
 /// inspect a session the way it inspects a local container: state, limits, usage, processes
 /// and the `/sandbox` listing of the session's container. Looking does not count as use, so
-/// it never delays auto-prune.
+/// it never delays auto-prune. Another tenant's session is not found.
 struct SessionContainerRoutes: Sendable {
     let resources: ServerResources
 
-    func register(on router: Router<some RequestContext>) {
+    func register(on router: Router<some CallerContext>) {
         router.get("/session/:id/container") { _, context in
             let id = context.parameters.get("id") ?? ""
             DebugLog.debug("[Server] GET /session/\(id)/container")
-            guard let engine = await resources.sessions.peek(id) else {
+            guard let engine = await resources.sessions.peek(id, by: try context.authenticatedCaller()) else {
                 return JSONResponse.error(404, "Session not found: \(id) (GET /sessions lists the live ones)")
             }
             guard let containerId = await engine.containerId else {

@@ -2,20 +2,20 @@ import Foundation
 import Hummingbird
 import Isol8Core
 
-/// `GET /sessions` and `DELETE /session/:id` (spec §6.5).
+/// `GET /sessions` and `DELETE /session/:id` (spec §6.5), each limited to the caller's sessions.
 struct SessionRoutes: Sendable {
     let resources: ServerResources
 
-    func register(on router: Router<some RequestContext>) {
-        router.get("/sessions") { _, _ in
+    func register(on router: Router<some CallerContext>) {
+        router.get("/sessions") { _, context in
             DebugLog.debug("[Server] GET /sessions")
-            let sessions = await resources.sessions.list()
+            let sessions = await resources.sessions.list(for: try context.authenticatedCaller())
             return JSONResponse.ok(.object([("sessions", .array(sessions.map(WireJSON.session)))]))
         }
         router.delete("/session/:id") { _, context in
             let id = context.parameters.get("id") ?? ""
             DebugLog.debug("[Server] DELETE /session/\(id)")
-            if let engine = await resources.sessions.remove(id) {
+            if let engine = try await resources.sessions.remove(id, by: try context.authenticatedCaller()) {
                 await engine.stop()
                 DebugLog.debug("[Server] Session destroyed: \(id)")
             } else {

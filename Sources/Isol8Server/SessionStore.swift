@@ -3,27 +3,35 @@ import Isol8Core
 
 /// The server's named sessions (spec §6.4): id → persistent engine, kept in creation
 /// order. A session counts as active while any execution holds it, so the prune loop
-/// never stops an engine that is running code.
+/// never stops an engine that is running code. Each session belongs to the caller that
+/// made it: another tenant's session is "not found" for a caller (the master sees all).
 actor SessionStore {
     struct Entry {
         var engine: DockerEngine
+        var owner: Caller
         var lastAccessedAt: Date
         var activeUses: Int
     }
 
+    /// What a caller gets for a session id that exists but is not theirs: the same answer
+    /// as for an id that does not exist, so ids of other tenants do not leak.
+    static var notFound: APIError { APIError(404, "Session not found") }
+
     private var entries: [String: Entry] = [:]
     private var order: [String] = []
 
-    /// The session's engine, made with `makeEngine` when the id is new; marks it active.
-    func checkOut(_ id: String, makeEngine: () throws -> DockerEngine) rethrows -> (engine: DockerEngine, created: Bool) {
+    /// The session's engine, made with `makeEngine` for `caller` when the id is new; marks
+    /// it active. Throws `notFound` for another tenant's session.
+    func checkOut(_ id: String, by caller: Caller, makeEngine: () throws -> DockerEngine) throws -> (engine: DockerEngine, created: Bool) {
         if var entry = entries[id] {
+            guard caller.mayUse(entry.owner) else { throw Self.notFound }
             entry.activeUses += 1
             entry.lastAccessedAt = Date()
             entries[id] = entry
             return (entry.engine, false)
         }
         let engine = try makeEngine()
-        entries[id] = Entry(engine: engine, lastAccessedAt: Date(), activeUses: 1)
+        entries[id] = Entry(engine: engine, owner: caller, lastAccessedAt: Date(), activeUses: 1)
         order.append(id)
         return (engine, true)
     }
@@ -36,16 +44,27 @@ actor SessionStore {
         entries[id] = entry
     }
 
-    /// For `/file`: the engine, with `lastAccessedAt` refreshed.
-    func touch(_ id: String) -> DockerEngine? {
-        guard var entry = entries[id] else { return nil }
+    /// For `/file`: the engine, with `lastAccessedAt` refreshed; nil when `caller` may not see it.
+    func touch(_ id: String, by caller: Caller) -> DockerEngine? {
+        guard var entry = entries[id], caller.mayUse(entry.owner) else { return nil }
         entry.lastAccessedAt = Date()
         entries[id] = entry
         return entry.engine
     }
 
-    /// The session's engine without counting as use (inspection must not delay auto-prune).
-    func peek(_ id: String) -> DockerEngine? { entries[id]?.engine }
+    /// The session's engine without counting as use (inspection must not delay auto-prune);
+    /// nil when `caller` may not see it.
+    func peek(_ id: String, by caller: Caller) -> DockerEngine? {
+        guard let entry = entries[id], caller.mayUse(entry.owner) else { return nil }
+        return entry.engine
+    }
+
+    /// `DELETE /session/:id`: nil when there is no such session; `notFound` when it is another tenant's.
+    func remove(_ id: String, by caller: Caller) throws -> DockerEngine? {
+        guard let entry = entries[id] else { return nil }
+        guard caller.mayUse(entry.owner) else { throw Self.notFound }
+        return remove(id)
+    }
 
     func remove(_ id: String) -> DockerEngine? {
         order.removeAll { $0 == id }
@@ -68,9 +87,10 @@ actor SessionStore {
         return stale.compactMap { id in remove(id).map { (id, $0) } }
     }
 
-    func list() -> [SessionInfo] {
+    /// The sessions `caller` may see, oldest first.
+    func list(for caller: Caller) -> [SessionInfo] {
         order.compactMap { id in
-            entries[id].map { SessionInfo(id: id, isActive: $0.activeUses > 0, lastAccessedAt: WireJSON.isoTimestamp($0.lastAccessedAt)) }
+            entries[id].flatMap { caller.mayUse($0.owner) ? $0 : nil }.map { SessionInfo(id: id, isActive: $0.activeUses > 0, lastAccessedAt: WireJSON.isoTimestamp($0.lastAccessedAt)) }
         }
     }
 }

@@ -11,9 +11,11 @@ struct WebSocketRoutes: Sendable {
     let maxMessageBytes: Int
 
     func register(on router: Router<Isol8RequestContext>) {
-        router.ws("/execute/ws") { inbound, outbound, _ in
+        router.ws("/execute/ws") { inbound, outbound, context in
             DebugLog.debug("[Server] WebSocket connection established")
             defer { DebugLog.debug("[Server] WebSocket connection closed") }
+            // AuthMiddleware accepted the upgrade request, so the caller is known.
+            guard let caller = context.requestContext.caller else { return }
             do {
                 var messages = inbound.messages(maxSize: maxMessageBytes).makeAsyncIterator()
                 while let message = try await messages.next() {
@@ -28,7 +30,7 @@ struct WebSocketRoutes: Sendable {
                     case .closed:
                         return
                     case .execute(let object):
-                        try await execute(object, outbound, whileConnected: messages)
+                        try await execute(object, outbound, caller: caller, whileConnected: messages)
                         return
                     }
                 }
@@ -69,7 +71,7 @@ struct WebSocketRoutes: Sendable {
     /// Runs the execution, then closes 1000. The client going away (its close frame or a
     /// dropped connection ends `inbound`) cancels the run, as a dropped SSE stream does,
     /// so the container does not outlive the client.
-    private func execute(_ object: [String: Any], _ outbound: WebSocketOutboundWriter,
+    private func execute(_ object: [String: Any], _ outbound: WebSocketOutboundWriter, caller: Caller,
                          whileConnected inbound: WebSocketInboundMessageStream.AsyncIterator) async throws {
         let cancel = CancelToken()
         let watcher = Task {
@@ -77,39 +79,41 @@ struct WebSocketRoutes: Sendable {
             while (try? await rest.next()) != nil {}
             cancel.cancel()
         }
-        await execute(object, outbound, cancel: cancel)
+        await execute(object, outbound, caller: caller, cancel: cancel)
         watcher.cancel()
         try await outbound.close(.normalClosure, reason: "Execution complete")
     }
 
-    private func execute(_ object: [String: Any], _ outbound: WebSocketOutboundWriter, cancel: CancelToken) async {
+    private func execute(_ object: [String: Any], _ outbound: WebSocketOutboundWriter, caller: Caller, cancel: CancelToken) async {
         let envelope: ExecutionEnvelope
         let lease: EngineLease
         do {
             envelope = try ExecutionEnvelope(object)
             DebugLog.debug("[Server] WebSocket execute: runtime=\(envelope.runtimeName)")
             DebugLog.debug(envelope.codeSourceLine)
-            lease = try await resources.lease(envelope, route: .webSocket)
+            lease = try await resources.lease(envelope, route: .webSocket, caller: caller)
         } catch {
             let message = WireJSON.message(of: error)
             DebugLog.debug("[Server] WebSocket stream error: \(message)")
             try? await send(StreamEvent(.error, message, phase: nil), outbound)
             return
         }
+        var failure: String?
         do {
-            try await resources.withPermit(.webSocket) {
-                for try await event in lease.engine.executeStream(try envelope.validRequest(), cancel: cancel) {
-                    try await send(event, outbound)
-                }
+            try await resources.withPermit(.webSocket, cancel: cancel) {
+                // No heartbeat of ours: the server's automatic pings find a dead peer.
+                try await StreamRelay().relay(lease.engine.executeStream(try envelope.validRequest(), cancel: cancel), cancel: cancel,
+                                              send: { try await send($0, outbound) }, heartbeat: nil)
             }
             DebugLog.debug("[Server] WebSocket stream completed")
         } catch {
             cancel.cancel()
-            let message = WireJSON.message(of: error)
-            DebugLog.debug("[Server] WebSocket stream error: \(message)")
-            try? await send(StreamEvent(.error, message, phase: nil), outbound)
+            failure = WireJSON.message(of: error)
+            DebugLog.debug("[Server] WebSocket stream error: \(failure!)")
         }
+        // Before the last write: a client that stopped reading may block it.
         await lease.finish()
+        if let failure { try? await send(StreamEvent(.error, failure, phase: nil), outbound) }
     }
 
     private func send(_ event: StreamEvent, _ outbound: WebSocketOutboundWriter) async throws {

@@ -99,6 +99,25 @@ final class ServerProcess: @unchecked Sendable {
         return false
     }
 
+    /// The server's resident memory (VmRSS of /proc/<pid>/status) in MiB.
+    func residentMiB() throws -> Double {
+        let status = try String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8)
+        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+              let kib = line.split(separator: " ").dropFirst().first.flatMap({ Double($0) }) else {
+            throw NSError(domain: "ServerProcess", code: 2, userInfo: [NSLocalizedDescriptionKey: "no VmRSS in \(status)"])
+        }
+        return kib / 1024
+    }
+
+    /// The containers this server made (its pid in their owner label), running or not.
+    func containers() async throws -> [ContainerSummary] {
+        try await Self.containers(ownedBy: process.processIdentifier)
+    }
+
+    static func containers(ownedBy pid: Int32) async throws -> [ContainerSummary] {
+        try await DockerClient.fromEnvironment().listContainers(all: true, filters: ["label": ["\(ContainerOwner.pidLabel)=\(pid)"]])
+    }
+
     static func freePort() -> Int {
         PortResolver.freePort(host: "127.0.0.1")!
     }

@@ -1,0 +1,17 @@
+import Foundation
+import Isol8Core
+import ServiceLifecycle
+
+/// Ends the in-flight runs as soon as a graceful shutdown (SIGTERM, SIGINT) begins. Listed
+/// after the HTTP application in the service group, it is told first, so the application's
+/// wait for in-flight requests is only as long as their cancelled runs take to wind down.
+struct RunCancellingService: Service {
+    let runs: InFlightRuns
+
+    func run() async throws {
+        // Cancellation (the group ending for another reason) closes too.
+        try? await gracefulShutdown()
+        let cancelled = runs.close()
+        DebugLog.debug("[Server] Shutting down: cancelled \(cancelled) in-flight run(s)")
+    }
+}
