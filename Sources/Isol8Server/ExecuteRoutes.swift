@@ -28,7 +28,8 @@ struct ExecuteRoutes: Sendable {
             let message = WireJSON.message(of: error)
             DebugLog.debug("[Server] Execution error: \(message)")
             await lease.finish()
-            return JSONResponse.error(500, message)
+            // A refusal of the server's own (503 while shutting down) keeps its status.
+            return JSONResponse.error((error as? APIError)?.status ?? 500, message)
         }
     }
 

@@ -47,6 +47,17 @@ final class StreamBackpressureTests: SharedServerTestCase {
         try await assertSlotIsFree()
     }
 
+    func testAWebSocketClientThatLeavesASilentRunFreesContainerAndSlot() async throws {
+        do {
+            let socket = try RawWebSocket(port: server.port, path: "/execute/ws", authorization: "Bearer \(ServerProcess.apiKey)")
+            try socket.sendText(#"{"type":"execute","request":{"runtime":"bash","cmd":"echo started; sleep 60","timeoutMs":120000}}"#)
+            let first = try socket.readUntilClose(stopAfter: 1)
+            XCTAssertEqual(first.messages, [#"{"type":"stdout","data":"started\n","phase":"code"}"#])
+        } // The socket closes here, without a close frame.
+        try await waitUntil("the silent run's container is removed after its client left", deadline: 20) { try await server.containers().isEmpty }
+        try await assertSlotIsFree()
+    }
+
     func testHeartbeatsKeepASilentStreamReadable() async throws {
         let reply = try await HTTPClient(baseURL: server.baseURL).execute(["runtime": "bash", "cmd": "sleep 3; echo done"], stream: true)
         XCTAssertTrue(reply.text.contains(": ping\n\n"), reply.text)
