@@ -19,7 +19,7 @@ struct ExecuteRoutes: Sendable {
         let cancel = CancelToken()
         do {
             let result = try await resources.withPermit(.execute, cancel: cancel) {
-                try await lease.engine.execute(try envelope.validRequest(), cancel: cancel)
+                try await lease.engine.execute(try envelope.validRequest(), cancel: cancel, onContainer: nil)
             }
             DebugLog.debug("[Server] Execution completed: exitCode=\(result.exitCode) duration=\(result.durationMs)ms")
             await lease.finish()
