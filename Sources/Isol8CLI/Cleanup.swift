@@ -10,11 +10,18 @@ struct Cleanup: Isol8Subcommand {
     var force = false
     @Flag(help: "Also remove isol8:* images.")
     var images = false
+    @Flag(help: "Remove only the containers whose owner process is gone (a crashed or killed run, TUI or server); persisted containers and live runs stay.")
+    var orphans = false
     @Flag(help: "Print debug lines.")
     var debug = false
 
     func execute() async throws {
         let client = try await DockerConnection.open()
+        if orphans {
+            let removed = try await OrphanReaper(client: client).reap()
+            Console.info("Removed \(removed.count) orphaned container(s)")
+            return
+        }
         let janitor = ContainerJanitor(client: client)
         let containers = try await janitor.candidateContainers()
         let imageList = images ? try await janitor.candidateImages() : []

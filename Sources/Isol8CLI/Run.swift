@@ -53,7 +53,10 @@ struct Run: Isol8Subcommand {
                 let apiKey = try RemoteKeyResolver().resolve(flag: key, host: host) { Console.warn($0) }
                 engine = try RemoteEngine(host: host, apiKey: apiKey, sessionId: session, options: options)
             } else {
-                engine = try DockerEngine(options: options, maxConcurrent: prepared.effective.maxConcurrent)
+                let docker = try DockerEngine(options: options, maxConcurrent: prepared.effective.maxConcurrent)
+                // A client killed outright (kill -9) could not remove its containers: the next one does.
+                _ = try? await OrphanReaper(client: docker.client).reap()
+                engine = docker
             }
             try await prepared.check(on: engine)
             try await engine.start()

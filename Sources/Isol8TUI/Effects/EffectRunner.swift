@@ -86,9 +86,17 @@ public final class EffectRunner: @unchecked Sendable {
 
     private var currentTarget: Target { lock.withLock { target } }
 
+    /// Asks `target` how it is; on a Docker target that answers, also removes the containers
+    /// of clients that died there without cleaning up.
     private func probe(_ target: Target) {
         let (mailbox, keys) = (mailbox, factory.keys)
-        Task { mailbox.send(.targetProbed(await TargetHealth.probe(target, keys: keys))) }
+        Task {
+            let health = await TargetHealth.probe(target, keys: keys)
+            mailbox.send(.targetProbed(health))
+            if health.isReachable, case .docker(let endpoint) = target.kind {
+                _ = try? await OrphanReaper(client: DockerClient(endpoint: endpoint)).reap()
+            }
+        }
     }
 
     /// Later runs and inspections go to `target`; what the old one kept is released there.
