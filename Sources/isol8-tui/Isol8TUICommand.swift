@@ -69,6 +69,17 @@ struct Isol8TUICommand: ParsableCommand {
         let tui = loaded.config.tui
         let mouse = !noMouse && tui["mouse"] != "false"
 
+        // A closed terminal (SIGHUP) or a kill (SIGTERM) ends the TUI the way q does, so its
+        // runs are cancelled and its containers removed; curses leaves ignored signals alone.
+        let mailbox = Mailbox()
+        let hangUps = [SIGHUP, SIGTERM].map { number -> DispatchSourceSignal in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { mailbox.send(.terminate) }
+            source.resume()
+            return source
+        }
+        defer { hangUps.forEach { $0.cancel() } }
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal(options: CursesOptions(mouse: mouse))
@@ -88,7 +99,6 @@ struct Isol8TUICommand: ParsableCommand {
         if !warnings.isEmpty { state.status.say(warnings.joined(separator: " · "), error: true) }
 
         let device = CursesDevice(terminal)
-        let mailbox = Mailbox()
         let runner = EffectRunner(mailbox: mailbox, themes: catalog, capability: terminal.colorCapability, host: device,
                                   target: targets.current)
         runner.installDebugSink()

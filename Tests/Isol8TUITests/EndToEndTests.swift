@@ -87,6 +87,37 @@ final class EndToEndTests: XCTestCase {
         try session.press("q")
     }
 
+    /// Closing the terminal (SIGHUP) ends the TUI as q does: the run is cancelled and its
+    /// container removed, not left for the next client's orphan sweep.
+    func testHangUpCleansUpAsQuitDoes() async throws {
+        let session = try tui("examples/forever.py")
+        try session.press("r")
+        try session.waitFor(text: "tick 2")
+        let shell = try XCTUnwrap(Int32(try session.paneFormat("#{pane_pid}").trimmingCharacters(in: .whitespacesAndNewlines)))
+        let tuiPid = try Self.process(named: "isol8-tui", at: shell)
+        let client = try DockerClient.fromEnvironment()
+        let owned = { try await client.listContainers(all: true, filters: ["label": ["\(ContainerOwner.pidLabel)=\(tuiPid)"]]) }
+        let before = try await owned()
+        XCTAssertFalse(before.isEmpty, "the run's container carries the TUI as its owner")
+        kill(tuiPid, SIGHUP)
+        let deadline = Date().addingTimeInterval(30)
+        var left = before
+        while !left.isEmpty, Date() < deadline {
+            try await Task.sleep(nanoseconds: 100_000_000)  // polling for the removal, not deciding it
+            left = try await owned()
+        }
+        XCTAssertTrue(left.isEmpty, "containers left after SIGHUP: \(left.map(\.Id))")
+    }
+
+    /// `pid` itself when it runs `name`, else its child that does (the shell tmux starts).
+    private static func process(named name: String, at pid: Int32) throws -> Int32 {
+        let comm = { (pid: Int32) in (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) }
+        if comm(pid) == name { return pid }
+        let children = (try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)) ?? ""
+        let child = children.split(separator: " ").compactMap { Int32($0) }.first { comm($0) == name }
+        return try XCTUnwrap(child, "no \(name) process under \(pid)")
+    }
+
     func testQuitRestoresTheTerminal() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tui-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

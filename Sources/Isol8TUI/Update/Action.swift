@@ -11,6 +11,8 @@ public enum Action: Sendable {
     case resize(Size)
     /// The clock moved on (spinner, elapsed time, container refresh).
     case tick(Date)
+    /// SIGHUP or SIGTERM: leave now, cleaning up as `q` does, without asking.
+    case terminate
 
     // Effect results
     /// What a target answered (or why it did not).

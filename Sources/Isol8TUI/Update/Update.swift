@@ -15,6 +15,8 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return []
     case .tick(let now):
         return state.tick(now)
+    case .terminate:
+        return [.quit]
     case .targetProbed(let health):
         state.targets.health[health.target.name] = health
         guard health.target == state.targets.current else { return [] }
