@@ -17,10 +17,11 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
         .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
-        // Already in the graph through Hummingbird; named because the server uses them directly.
+        // Already in the graph through Hummingbird; named because our targets use them directly.
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         .target(
@@ -32,6 +33,7 @@ let package = Package(
             dependencies: [
                 "CCurl",
                 "NetworkPolicy",
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(
@@ -44,6 +46,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(
@@ -82,7 +85,7 @@ let package = Package(
             dependencies: ["NetworkPolicy"],
             linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux]))]
         ),
-        .testTarget(name: "Isol8CoreTests", dependencies: ["Isol8Core"]),
+        .testTarget(name: "Isol8CoreTests", dependencies: ["Isol8Core", .product(name: "Crypto", package: "swift-crypto")]),
         // Servers on the Docker bridge (web, echo, UDP, a package index) that tests in several
         // targets point containers at.
         .target(name: "Isol8TestSupport", path: "Tests/Isol8TestSupport"),
@@ -99,6 +102,7 @@ let package = Package(
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),

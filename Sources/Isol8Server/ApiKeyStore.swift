@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Isol8Core
 import SQLiteNIO
@@ -56,7 +57,7 @@ final class ApiKeyStore: Sendable {
     func createKey(name: String, tenantId: String, ttlMs: Int) async throws -> Created {
         // The system generator reads the kernel's CSPRNG, which a bearer key needs.
         var random = SystemRandomNumberGenerator()
-        let key = "isol8_" + (0..<32).map { _ in Self.hexByte(random.next()) }.joined()
+        let key = "isol8_" + (0..<32).map { _ -> UInt8 in random.next() }.hexString
         let created = now()
         let info = ApiKeyInfo(id: UUID().uuidString.lowercased(), name: name, keyPrefix: String(key.prefix(10)) + "...",
                               tenantId: tenantId, createdAt: WireJSON.isoTimestamp(created),
@@ -105,15 +106,10 @@ final class ApiKeyStore: Sendable {
                                    [.text(WireJSON.isoTimestamp(now()))]).count
     }
 
+    /// Lower-case hex SHA-256 of the key's UTF-8: the stored form since the first version, so
+    /// keys issued before the move to swift-crypto still verify.
     static func hash(_ key: String) -> String {
-        var hasher = SHA256Hasher()
-        hasher.update(key)
-        return hasher.finalizeHex()
-    }
-
-    private static func hexByte(_ byte: UInt8) -> String {
-        let hex = String(byte, radix: 16)
-        return byte < 16 ? "0" + hex : hex
+        SHA256.hash(data: Data(key.utf8)).hexString
     }
 
     private static func info(_ row: SQLiteRow) -> ApiKeyInfo {

@@ -2,19 +2,9 @@ import Foundation
 import XCTest
 @testable import Isol8Core
 
-/// The pure parts of the WebSocket client: SHA-1, the handshake check, frames and
+/// The pure parts of the WebSocket client: the handshake check, frames and
 /// message reassembly (RFC 6455 examples where the RFC gives them).
 final class WebSocketCodecTests: XCTestCase {
-    func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
-
-    func testSHA1MatchesTheFIPSVectors() {
-        XCTAssertEqual(hex(SHA1.digest(Array("abc".utf8))), "a9993e364706816aba3e25717850c26c9cd0d89d")
-        XCTAssertEqual(hex(SHA1.digest([])), "da39a3ee5e6b4b0d3255bfef95601890afd80709")
-        let twoBlocks = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"
-        XCTAssertEqual(hex(SHA1.digest(Array(twoBlocks.utf8))), "84983e441c3bd26ebaae4aa1f95129e5e54670f1")
-        XCTAssertEqual(hex(SHA1.digest([UInt8](repeating: 0x61, count: 1_000_000))), "34aa973cd4c4daa4f61eeb2bdbad27316534016f")
-    }
-
     func testAcceptValueIsTheRFCExample() {
         XCTAssertEqual(WebSocketHandshake.accept(for: "dGhlIHNhbXBsZSBub25jZQ=="), "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=")
     }

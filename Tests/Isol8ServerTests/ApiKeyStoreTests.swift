@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import XCTest
 import Isol8Core
@@ -43,7 +44,7 @@ final class ApiKeyStoreTests: XCTestCase {
         try await raw.close()
         XCTAssertEqual(mode.first?.column("journal_mode")?.string, "wal")
         XCTAssertEqual(rows.count, 1)
-        XCTAssertEqual(rows.first?.column("keyHash")?.string, SHA256Hasher.hex(Data(created.key.utf8)))
+        XCTAssertEqual(rows.first?.column("keyHash")?.string, SHA256.hash(data: Data(created.key.utf8)).hexString)
         XCTAssertFalse(rows.description.contains(created.key))
         XCTAssertTrue(index.contains { $0.column("sql")?.string?.contains("keyHash") == true }, "\(index)")
     }
@@ -70,6 +71,24 @@ final class ApiKeyStoreTests: XCTestCase {
         XCTAssertNil(refused)
         let missing = try await store.revokeKey(id: "no-such-id")
         XCTAssertFalse(missing)
+    }
+
+    /// A row written by a version that hashed with its own SHA-256: the digest below is what that
+    /// code computed for this key, so a stored key keeps working across the swift-crypto move.
+    func testKeyHashedByEarlierVersionsStillValidates() async throws {
+        let key = "isol8_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+        let storedHash = "c4f8fd3b2c05d562fbc032c99e1516b859a8e68c3958bcf924ed29eab138cbea"
+        let raw = try await SQLiteConnection.open(storage: .file(path: path))
+        _ = try await raw.query(
+            "INSERT INTO api_keys (id, name, keyHash, keyPrefix, tenantId, createdAt, expiresAt) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [.text("old-key"), .text("old"), .text(storedHash), .text("isol8_0123..."), .text("acme"),
+             .text(WireJSON.isoTimestamp(clock.now)), .text(WireJSON.isoTimestamp(clock.now.addingTimeInterval(60)))])
+        try await raw.close()
+
+        let info = try await store.validateKey(key)
+        XCTAssertEqual(info?.id, "old-key")
+        let wrong = try await store.validateKey(String(key.dropLast()) + "0")
+        XCTAssertNil(wrong)
     }
 
     func testListingIsNewestFirstAndFiltersByTenant() async throws {

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import XCTest
 import Isol8Core
@@ -87,7 +88,7 @@ final class AuthKeyTests: SharedServerTestCase {
         XCTAssertTrue(keys[0]["lastUsedAt"] is NSNull)
         for secret in [older.key, newer.key] {
             XCTAssertFalse(reply.text.contains(String(secret.dropFirst(10))))
-            XCTAssertFalse(reply.text.contains(SHA256Hasher.hex(Data(secret.utf8))))
+            XCTAssertFalse(reply.text.contains(SHA256.hash(data: Data(secret.utf8)).hexString))
         }
 
         let all = try await listed("?tenantId=")

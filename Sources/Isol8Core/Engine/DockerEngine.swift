@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// The local engine: runs requests in containers on a Docker daemon, ephemeral
@@ -145,11 +146,10 @@ public actor DockerEngine: Isol8Engine {
 
     private func audit(_ request: ExecutionRequest, result: ExecutionResult, startedAt: String) {
         guard let config = options.audit, config.enabled else { return }
-        var hasher = SHA256Hasher()
-        hasher.update(request.code ?? request.cmd ?? "")
+        let source = request.code ?? request.cmd
         AuditLogger(config: config).write(AuditLogger.Record(
             executionId: result.executionId, userId: request.metadata?["userId"] ?? "", timestamp: startedAt,
-            runtime: request.runtime, codeHash: (request.code ?? request.cmd) == nil ? "" : hasher.finalizeHex(),
+            runtime: request.runtime, codeHash: source.map { SHA256.hash(data: Data($0.utf8)).hexString } ?? "",
             containerId: result.containerId ?? "", exitCode: result.exitCode, durationMs: result.durationMs,
             resourceUsage: result.resourceUsage, metadata: request.metadata,
             code: request.code ?? request.cmd, stdout: result.stdout, stderr: result.stderr))

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import CCurl
 
@@ -31,9 +32,7 @@ public struct RemoteCodeFetcher: Sendable {
         guard let text = String(data: body, encoding: .utf8) else { throw fail("Fetched code appears to be binary content") }
         if text.contains("\u{0}") { throw fail("Fetched code appears to be binary content") }
         if let expectedHash, !expectedHash.isEmpty {
-            var hasher = SHA256Hasher()
-            hasher.update(body)
-            guard hasher.finalizeHex() == expectedHash.lowercased() else { throw fail("Remote code hash mismatch") }
+            guard SHA256.hash(data: body).hexString == expectedHash.lowercased() else { throw fail("Remote code hash mismatch") }
         }
         return text
     }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Builds the `isol8:<runtime>` images offline: the Debian rootfs (from `RootfsBuilder`) is
@@ -29,9 +30,8 @@ public struct BaseImageBuilder {
     /// The `org.isol8.build.hash` label: the rootfs recipe plus the proxy binary's digest.
     public func buildHash() throws -> String {
         let memo = FileDigestMemo(storeURL: rootfs.cacheDirectory.appendingPathComponent("file-digests.json"))
-        var hasher = SHA256Hasher()
-        hasher.update("rootfs \(try rootfs.recipeHash())\nproxy \(try memo.digest(of: proxyBinary))\n")
-        return hasher.finalizeHex()
+        let recipe = "rootfs \(try rootfs.recipeHash())\nproxy \(try memo.digest(of: proxyBinary))\n"
+        return SHA256.hash(data: Data(recipe.utf8)).hexString
     }
 
     /// Makes every buildable runtime image current; `force` rebuilds even current ones.

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Builds custom images with packages (and an optional setup script) baked in (spec §2.2):
@@ -29,11 +30,11 @@ public struct CustomImageBuilder {
     }
 
     public static func depsHash(runtime: Runtime, packages: [String], setupScript: String?) -> String {
-        var hasher = SHA256Hasher()
-        hasher.update(runtime.rawValue)
-        for package in normalize(packages) { hasher.update(package) }
-        if let setupScript { hasher.update("setup:" + setupScript) }
-        return hasher.finalizeHex()
+        var hasher = SHA256()
+        hasher.update(data: Data(runtime.rawValue.utf8))
+        for package in normalize(packages) { hasher.update(data: Data(package.utf8)) }
+        if let setupScript { hasher.update(data: Data(("setup:" + setupScript).utf8)) }
+        return hasher.finalize().hexString
     }
 
     public func build(runtime: Runtime, tag: String, packages: [String], setupScript: String?, force: Bool) async throws -> Status {

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -37,13 +38,13 @@ struct FileDigestMemo {
             throw RootfsBuildError.extraFileUnreadable(path: url.path, reason: "cannot open for reading")
         }
         defer { handle.closeFile() }
-        var hasher = SHA256Hasher()
+        var hasher = SHA256()
         while true {
             let chunk = handle.readData(ofLength: 1 << 20)
             if chunk.isEmpty { break }
-            hasher.update(chunk)
+            hasher.update(data: chunk)
         }
-        return hasher.finalizeHex()
+        return hasher.finalize().hexString
     }
 
     private func load() -> [String: String] {

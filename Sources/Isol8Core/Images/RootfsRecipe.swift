@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Everything that decides the content of the rootfs. Any change here must change `version` or
@@ -86,10 +87,10 @@ struct RootfsRecipe {
     /// Hashes every field above. The mirror is left out: it changes where packages come
     /// from, not what the image contains.
     static func hash(architecture: String) -> String {
-        var hasher = SHA256Hasher()
+        var hasher = SHA256()
         func field(_ name: String, _ value: String) {
             // Length-prefixed so no two field lists can produce the same byte stream.
-            hasher.update("\(name)\0\(value.utf8.count)\0\(value)\0")
+            hasher.update(data: Data("\(name)\0\(value.utf8.count)\0\(value)\0".utf8))
         }
         field("version", version)
         field("suite", suite)
@@ -102,7 +103,7 @@ struct RootfsRecipe {
         for link in symlinks { field("symlink", "\(link.path) -> \(link.target)") }
         field("sandbox", "\(sandboxUser) \(sandboxUID):\(sandboxGID) \(sandboxHome)")
         field("shrink", shrinkScript)
-        return hasher.finalizeHex()
+        return hasher.finalize().hexString
     }
 }
 

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// The HTTP/1.1 upgrade that opens a WebSocket (RFC 6455 §4.1): the request to send and
@@ -20,7 +21,7 @@ struct WebSocketHandshake {
 
     /// The `Sec-WebSocket-Accept` a server must answer for `key` (§4.2.2 step 5.4).
     static func accept(for key: String) -> String {
-        Data(SHA1.digest(Array((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").utf8))).base64EncodedString()
+        Data(Insecure.SHA1.hash(data: Data((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").utf8))).base64EncodedString()
     }
 
     /// Checks the answer's head (status line and headers, without the blank line).
