@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(
@@ -34,6 +35,7 @@ let package = Package(
                 "CCurl",
                 "NetworkPolicy",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
@@ -47,6 +49,7 @@ let package = Package(
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
@@ -61,6 +64,7 @@ let package = Package(
                 "Isol8Server",
                 "TerminalKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(name: "Isol8Bench", dependencies: ["Isol8Core", "Isol8Server"]),
@@ -71,7 +75,7 @@ let package = Package(
         .target(name: "TerminalCurses", dependencies: ["TerminalKit", "CNcurses"]),
         .executableTarget(name: "TerminalDemo", dependencies: ["TerminalCurses", "TerminalKit"]),
         .target(name: "NetworkPolicy"),
-        .target(name: "Isol8TUI", dependencies: ["TerminalKit", "Isol8Core"]),
+        .target(name: "Isol8TUI", dependencies: ["TerminalKit", "Isol8Core", .product(name: "Logging", package: "swift-log")]),
         .executableTarget(
             name: "isol8-tui",
             dependencies: [
@@ -85,11 +89,21 @@ let package = Package(
             dependencies: ["NetworkPolicy"],
             linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux]))]
         ),
-        .testTarget(name: "Isol8CoreTests", dependencies: ["Isol8Core", .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(
+            name: "Isol8CoreTests",
+            dependencies: [
+                "Isol8Core", "Isol8TestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Servers on the Docker bridge (web, echo, UDP, a package index) that tests in several
-        // targets point containers at.
+        // targets point containers at, and a capture for the lines a test's logger writes.
         .target(name: "Isol8TestSupport", path: "Tests/Isol8TestSupport"),
-        .testTarget(name: "Isol8IntegrationTests", dependencies: ["Isol8Core", "Isol8TestSupport"]),
+        .testTarget(
+            name: "Isol8IntegrationTests",
+            dependencies: ["Isol8Core", "Isol8TestSupport", .product(name: "Logging", package: "swift-log")]
+        ),
         .testTarget(
             name: "Isol8ServerTests",
             dependencies: [

@@ -41,7 +41,8 @@ struct Build: Isol8Subcommand {
         }
         let client = try await DockerConnection.open()
         let effective = try EffectiveConfig.resolve(loaded, flags: RunFlags())
-        let builder = CustomImageBuilder(client: client, packageIndex: effective.options.packageIndex, extraHosts: addHost)
+        let builder = CustomImageBuilder(client: client, packageIndex: effective.options.packageIndex, extraHosts: addHost,
+                                         logger: Console.log)
         do {
             let status = try await builder.build(runtime: runtime, tag: tag, packages: packages, setupScript: script, force: force)
             if status == .upToDate { Console.info("[OK] \(tag): Up to date") }

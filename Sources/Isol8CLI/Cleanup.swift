@@ -18,11 +18,11 @@ struct Cleanup: Isol8Subcommand {
     func execute() async throws {
         let client = try await DockerConnection.open()
         if orphans {
-            let removed = try await OrphanReaper(client: client).reap()
+            let removed = try await OrphanReaper(client: client, logger: Console.log).reap()
             Console.info("Removed \(removed.count) orphaned container(s)")
             return
         }
-        let janitor = ContainerJanitor(client: client)
+        let janitor = ContainerJanitor(client: client, logger: Console.log)
         let containers = try await janitor.candidateContainers()
         let imageList = images ? try await janitor.candidateImages() : []
         if containers.isEmpty && imageList.isEmpty {
@@ -50,7 +50,7 @@ struct Cleanup: Isol8Subcommand {
         let removed = await janitor.remove(containers: containers)
         Console.info("Removed \(removed.removed) container(s)" + (removed.failed > 0 ? ", \(removed.failed) failed" : ""))
         for error in removed.errors { Console.info("  Failed to remove \(error)") }
-        DebugLog.debug("[Cleanup] Containers removed: \(removed.removed), failed: \(removed.failed)")
+        Console.log.debug(.cleanup, "Containers removed: \(removed.removed), failed: \(removed.failed)")
         if images {
             let removedImages = await janitor.remove(images: imageList)
             Console.info("Removed \(removedImages.removed) image(s)" + (removedImages.failed > 0 ? ", \(removedImages.failed) failed" : ""))

@@ -24,9 +24,9 @@ struct ConfigCommand: Isol8Subcommand {
             throw CLIFailure("\(error)")
         }
         for warning in loaded.warnings { Console.warn(warning) }
-        DebugLog.debug("[Config] Config source: \(loaded.path ?? "defaults")")
+        Console.log.debug(.config, "Config source: \(loaded.path ?? "defaults")")
         let resolvedJSON = ConfigPrinter.json(loaded.config)
-        DebugLog.debug("[Config] Resolved config: \(ConfigPrinter.json(loaded.config, pretty: false))")
+        Console.log.debug(.config, "Resolved config: \(ConfigPrinter.json(loaded.config, pretty: false))")
         if json {
             Console.info(resolvedJSON)
         } else if sources {

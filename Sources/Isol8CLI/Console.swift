@@ -1,8 +1,15 @@
 import Foundation
+import Isol8Core
+import Logging
 
 /// Writes to the process streams without Swift's stdout buffering getting between
 /// streamed chunks and the terminal.
 enum Console {
+    /// `--debug` is accepted anywhere on the command line and takes effect before parsing.
+    static let debugRequested = CommandLine.arguments.dropFirst().contains("--debug")
+    /// The command's own lines (`[DEBUG] [CLI] …`); engines log through copies of it.
+    static let log = Logger.console("isol8.cli", debug: debugRequested)
+
     static func out(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
     static func err(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
     static func info(_ line: String) { out(line + "\n") }

@@ -24,9 +24,9 @@ protocol Isol8Subcommand: ParsableCommand {
 extension Isol8Subcommand {
     /// Debug lines every command prints first (spec §8).
     func logPreamble() {
-        DebugLog.debug("[CLI] Command: \(Self.commandName)")
-        DebugLog.debug("[CLI] Version: \(Isol8Command.version)")
-        DebugLog.debug("[CLI] Platform: linux \(Console.architecture)")
+        Console.log.debug(.cli, "Command: \(Self.commandName)")
+        Console.log.debug(.cli, "Version: \(Isol8Command.version)")
+        Console.log.debug(.cli, "Platform: linux \(Console.architecture)")
     }
 }
 

@@ -47,7 +47,7 @@ struct Login: Isol8Subcommand {
         } catch {
             throw CLIFailure("[ERR] Cannot write \(StoredCredentials.path()): \(error.localizedDescription)")
         }
-        DebugLog.debug("[Login] Stored key id=\(credentials.keyId)")
+        Console.log.debug(.login, "Stored key id=\(credentials.keyId)")
         Console.info("Authenticated successfully")
         Console.info("  Host:    \(credentials.host)")
         Console.info("  Expires: \(WireJSON.date(fromISO: credentials.expiresAt).map(Cleanup.localTime) ?? credentials.expiresAt)")

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Isol8Core
 import Isol8Flags
+import Logging
 
 struct Run: Isol8Subcommand {
     static let commandName = "run"
@@ -31,16 +32,18 @@ struct Run: Isol8Subcommand {
         do {
             let loaded = try ConfigLoader().load()
             for warning in loaded.warnings { Console.warn(warning) }
-            DebugLog.debug("[Run] Config loaded")
-            prepared = try RunPreparation.prepare(flags: flags, config: loaded) {
+            Console.log.debug(.run, "Config loaded")
+            prepared = try RunPreparation.prepare(flags: flags, config: loaded, log: Console.log) {
                 String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
             }
-            for entry in prepared.effective.entries { DebugLog.debug("[Config] \(entry.key) = \(entry.value) (\(entry.source))") }
+            for entry in prepared.effective.entries { Console.log.debug(.config, "\(entry.key) = \(entry.value) (\(entry.source))") }
         } catch {
             throw CLIFailure("\(error)")
         }
         let (options, request, source) = (prepared.options, prepared.request, prepared.source)
-        logResolved(options: options, request: request, source: source)
+        // From here the config file's `debug: true` counts too, as it does for the engine.
+        let log = Console.log.debugging(options.debug)
+        logResolved(options: options, request: request, source: source, log: log)
 
         // A run names its session (spec §8.1): --session-id, or cli-<ms> when --persistent. Only a
         // server keeps sessions by name; a local run prints the name all the same, as isol8 does.
@@ -48,14 +51,14 @@ struct Run: Isol8Subcommand {
         let engine: any Isol8Engine
         do {
             if let host {
-                DebugLog.debug("[Run] Remote execution on \(host)")
-                if let sessionId { DebugLog.debug("[Run] Named session: \(sessionId) (will persist after exit)") }
+                log.debug(.run, "Remote execution on \(host)")
+                if let sessionId { log.debug(.run, "Named session: \(sessionId) (will persist after exit)") }
                 let apiKey = try RemoteKeyResolver().resolve(flag: key, host: host) { Console.warn($0) }
-                engine = try RemoteEngine(host: host, apiKey: apiKey, sessionId: session, options: options)
+                engine = try RemoteEngine(host: host, apiKey: apiKey, sessionId: session, options: options, logger: log)
             } else {
-                let docker = try DockerEngine(options: options, maxConcurrent: prepared.effective.maxConcurrent)
+                let docker = try DockerEngine(options: options, maxConcurrent: prepared.effective.maxConcurrent, logger: log)
                 // A client killed outright (kill -9) could not remove its containers: the next one does.
-                _ = try? await OrphanReaper(client: docker.client).reap()
+                _ = try? await OrphanReaper(client: docker.client, logger: log).reap()
                 engine = docker
             }
             try await prepared.check(on: engine)
@@ -64,34 +67,34 @@ struct Run: Isol8Subcommand {
             throw CLIFailure("\(error)")
         }
         if let session { Console.info("[Run] Session ID: \(session)") }
-        DebugLog.debug("[Run] Engine started")
-        if let files = request.files { DebugLog.debug("[Run] Injected \(files.count) files from \(runOptions.files ?? "")") }
+        log.debug(.run, "Engine started")
+        if let files = request.files { log.debug(.run, "Injected \(files.count) files from \(runOptions.files ?? "")") }
 
         let interrupt = InterruptHandler()
         let code: Int32
         do {
             if runOptions.noStream {
-                DebugLog.debug("[Run] Using non-streaming mode")
+                log.debug(.run, "Using non-streaming mode")
                 code = try await runBuffered(engine, request)
             } else {
-                DebugLog.debug("[Run] Using streaming mode")
+                log.debug(.run, "Using streaming mode")
                 code = try await runStreaming(engine, request, cancel: interrupt.token)
             }
         } catch {
-            await teardown(engine)
+            await teardown(engine, log: log)
             throw CLIFailure("\(error)")
         }
-        await teardown(engine)
+        await teardown(engine, log: log)
         throw ExitCode(interrupt.fired ? 0 : code)
     }
 
     /// A named remote session outlives the run; anything else is stopped.
-    private func teardown(_ engine: any Isol8Engine) async {
+    private func teardown(_ engine: any Isol8Engine, log: Logger) async {
         if sessionId != nil {
-            DebugLog.debug("[Run] Named session — skipping engine.stop() to keep session alive")
+            log.debug(.run, "Named session — skipping engine.stop() to keep session alive")
             return
         }
-        DebugLog.debug("[Run] Stopping engine")
+        log.debug(.run, "Stopping engine")
         await engine.stop()
     }
 
@@ -135,24 +138,24 @@ struct Run: Isol8Subcommand {
         return Int32(truncatingIfNeeded: result.exitCode)
     }
 
-    private func logResolved(options: Isol8Options, request: ExecutionRequest, source: RunFlags.CodeSource) {
-        DebugLog.debug("[Run] Engine options: mode=\(options.mode.rawValue), network=\(options.network.rawValue)")
-        DebugLog.debug(host.map { "[Run] Using remote engine: \($0)" } ?? "[Run] Using local Docker engine")
-        DebugLog.debug("[Run] Runtime: \(request.runtime.rawValue), mode: \(options.mode.rawValue)")
-        DebugLog.debug("[Run] Network: \(options.network.rawValue), timeout: \(options.timeoutMs)ms")
-        DebugLog.debug("[Run] Memory: \(options.memoryLimit), CPU: \(JSNumber.text(options.cpuLimit))")
+    private func logResolved(options: Isol8Options, request: ExecutionRequest, source: RunFlags.CodeSource, log: Logger) {
+        log.debug(.run, "Engine options: mode=\(options.mode.rawValue), network=\(options.network.rawValue)")
+        log.debug(.run, host.map { "Using remote engine: \($0)" } ?? "Using local Docker engine")
+        log.debug(.run, "Runtime: \(request.runtime.rawValue), mode: \(options.mode.rawValue)")
+        log.debug(.run, "Network: \(options.network.rawValue), timeout: \(options.timeoutMs)ms")
+        log.debug(.run, "Memory: \(options.memoryLimit), CPU: \(JSNumber.text(options.cpuLimit))")
         switch source {
-        case .inline: DebugLog.debug("[Run] Code source: inline")
-        case .file: DebugLog.debug("[Run] Code source: file")
-        case .stdin: DebugLog.debug("[Run] Code source: stdin")
-        case .cmd: DebugLog.debug("[Run] Code source: cmd")
-        case .url(let url): DebugLog.debug("[Run] Code source: url=\(url)")
+        case .inline: log.debug(.run, "Code source: inline")
+        case .file: log.debug(.run, "Code source: file")
+        case .stdin: log.debug(.run, "Code source: stdin")
+        case .cmd: log.debug(.run, "Code source: cmd")
+        case .url(let url): log.debug(.run, "Code source: url=\(url)")
         }
-        if let code = request.code { DebugLog.debug("[Run] Code length: \(code.count) chars") }
-        if let cmd = request.cmd { DebugLog.debug("[Run] Cmd: \(cmd)") }
-        if let stdin = request.stdin { DebugLog.debug("[Run] Stdin data provided (\(stdin.count) chars)") }
-        if let packages = request.installPackages { DebugLog.debug("[Run] Packages to install: \(packages.joined(separator: ", "))") }
-        if options.persist { DebugLog.debug("[Run] Persist mode enabled") }
+        if let code = request.code { log.debug(.run, "Code length: \(code.count) chars") }
+        if let cmd = request.cmd { log.debug(.run, "Cmd: \(cmd)") }
+        if let stdin = request.stdin { log.debug(.run, "Stdin data provided (\(stdin.count) chars)") }
+        if let packages = request.installPackages { log.debug(.run, "Packages to install: \(packages.joined(separator: ", "))") }
+        if options.persist { log.debug(.run, "Persist mode enabled") }
     }
 }
 

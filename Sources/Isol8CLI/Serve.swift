@@ -39,10 +39,10 @@ struct Serve: Isol8Subcommand {
         } catch {
             throw CLIFailure("[ERR] \(error)")
         }
-        DebugLog.debug("[Serve] Requested port: \(requested)")
+        Console.log.debug(.serve, "Requested port: \(requested)")
         let chosen = try choosePort(requested)
-        DebugLog.debug("[Serve] Using port: \(chosen)")
-        DebugLog.debug("[Serve] API key: \(String(repeating: "*", count: apiKey.count))")
+        Console.log.debug(.serve, "Using port: \(chosen)")
+        Console.log.debug(.serve, "API key: \(String(repeating: "*", count: apiKey.count))")
 
         let loaded: ConfigLoader.Loaded
         do {
@@ -52,7 +52,7 @@ struct Serve: Isol8Subcommand {
         }
         for warning in loaded.warnings { Console.warn(warning) }
         var settings = ServerSettings(port: chosen, apiKey: apiKey, bindHost: bind, config: loaded.config,
-                                      version: Isol8Command.version, authDbPath: authDb)
+                                      version: Isol8Command.version, authDbPath: authDb, debug: Console.debugRequested)
         settings.applyEnvironment()
         let server: Isol8Server
         do {

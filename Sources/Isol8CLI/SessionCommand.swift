@@ -21,7 +21,7 @@ struct RemoteFlags: ParsableArguments {
     func engine() throws -> RemoteEngine {
         do {
             let apiKey = try RemoteKeyResolver().resolve(flag: key, host: host) { Console.warn($0) }
-            return try RemoteEngine(host: host, apiKey: apiKey)
+            return try RemoteEngine(host: host, apiKey: apiKey, logger: Console.log)
         } catch {
             throw CLIFailure("[ERR] \(error)")
         }

@@ -41,7 +41,7 @@ struct Setup: Isol8Subcommand {
             throw CLIFailure("\(error)")
         }
         let effective = try EffectiveConfig.resolve(loaded, flags: RunFlags())
-        let builder = CustomImageBuilder(client: client, packageIndex: effective.options.packageIndex)
+        let builder = CustomImageBuilder(client: client, packageIndex: effective.options.packageIndex, logger: Console.log)
         for entry in loaded.config.prebuiltImages {
             if !force, try await client.inspectImage(entry.tag) != nil {
                 Console.info("[OK] \(entry.tag) (already exists)")

@@ -2,9 +2,7 @@ import ArgumentParser
 import Foundation
 import Isol8Core
 
-// `--debug` is accepted anywhere on the command line and takes effect before parsing.
 var arguments = Array(CommandLine.arguments.dropFirst())
-if arguments.contains("--debug") { DebugLog.enable() }
 if arguments.isEmpty { arguments = ["--help"] }
 
 do {

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Isol8Core
+import Logging
 
 /// Bearer-key check on every route but `/health` (spec §6.2), the WebSocket upgrade
 /// included: 401 without the header, 403 for a key that is neither the master key nor a
@@ -15,6 +16,7 @@ struct AuthMiddleware<Context: CallerContext>: RouterMiddleware {
     let apiKey: String
     /// nil without DB-backed auth: only the master key is accepted then.
     let store: ApiKeyStore?
+    let logger: Logger
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if request.uri.path == "/health" { return try await next(request, context) }
@@ -34,7 +36,7 @@ struct AuthMiddleware<Context: CallerContext>: RouterMiddleware {
         if Self.isMasterOnly(request.uri.path) {
             return JSONResponse.error(403, "Master key required for this operation")
         }
-        DebugLog.debug("[Server] Authenticated API key: id=\(key.id) tenantId=\(key.tenantId)")
+        logger.debug(.server, "Authenticated API key: id=\(key.id) tenantId=\(key.tenantId)")
         context.caller = .tenant(key.tenantId)
         return try await next(request, context)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Isol8Core
+import Logging
 
 /// `/auth/keys` and `/auth/login` (spec §6.5): managing DB-backed API keys. The master-key
 /// check has already happened in `AuthMiddleware`; keys are never logged.
@@ -9,6 +10,7 @@ struct AuthRoutes: Sendable {
     let store: ApiKeyStore?
     let defaultTtlMs: Int
     let body: BodyReader
+    let logger: Logger
 
     func register(on router: Router<some RequestContext>) {
         router.post("/auth/keys") { request, _ in try await createKey(request) }
@@ -28,7 +30,7 @@ struct AuthRoutes: Sendable {
         guard let name = try fields.name() else { throw APIError(400, "name is required") }
         let created = try await store.createKey(name: name, tenantId: try fields.tenantId(), ttlMs: try fields.ttlMs(default: defaultTtlMs))
         let info = created.info
-        ServerConsole.info("[Server] Created API key: id=\(info.id) name=\(info.name)")
+        logger.info(.server, "Created API key: id=\(info.id) name=\(info.name)")
         return JSONResponse.make(.created, .object([
             ("id", .string(info.id)), ("key", .string(created.key)), ("name", .string(info.name)),
             ("keyPrefix", .string(info.keyPrefix)), ("tenantId", .string(info.tenantId)), ("expiresAt", .string(info.expiresAt)),
@@ -46,7 +48,7 @@ struct AuthRoutes: Sendable {
     private func revokeKey(_ id: String) async throws -> Response {
         let store = try enabledStore()
         guard try await store.revokeKey(id: id) else { throw APIError(404, "Key not found") }
-        ServerConsole.info("[Server] Revoked API key: id=\(id)")
+        logger.info(.server, "Revoked API key: id=\(id)")
         return JSONResponse.ok(.object([("ok", .bool(true)), ("id", .string(id))]))
     }
 
@@ -56,7 +58,7 @@ struct AuthRoutes: Sendable {
         let fields = KeyFields(try await body.object(request, lenient: true))
         let name = try fields.name() ?? "login-\(WireJSON.isoTimestamp(Date()))"
         let created = try await store.createKey(name: name, tenantId: try fields.tenantId(), ttlMs: try fields.ttlMs(default: defaultTtlMs))
-        ServerConsole.info("[Server] Login token issued: id=\(created.info.id)")
+        logger.info(.server, "Login token issued: id=\(created.info.id)")
         return JSONResponse.ok(.object([("token", .string(created.key)), ("expiresAt", .string(created.info.expiresAt)),
                                         ("keyId", .string(created.info.id))]))
     }

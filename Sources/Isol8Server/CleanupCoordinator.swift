@@ -1,5 +1,6 @@
 import Foundation
 import Isol8Core
+import Logging
 
 /// `runCleanup` of spec §6.9: stop every session, remove isol8 containers, optionally
 /// images. A second call while one runs gets the same in-flight result.
@@ -26,13 +27,18 @@ actor CleanupCoordinator {
 
     private let sessions: SessionStore
     private var running: Task<Report, Error>?
+    private let logger: Logger
 
-    init(sessions: SessionStore) { self.sessions = sessions }
+    init(sessions: SessionStore, logger: Logger) {
+        self.sessions = sessions
+        self.logger = logger
+    }
 
     func run(includeImages: Bool) async throws -> Report {
         if let running { return try await running.value }
         let sessions = self.sessions
-        let task = Task { try await Self.perform(sessions: sessions, includeImages: includeImages) }
+        let logger = self.logger
+        let task = Task { try await Self.perform(sessions: sessions, includeImages: includeImages, logger: logger) }
         running = task
         defer { running = nil }
         return try await task.value
@@ -48,10 +54,10 @@ actor CleanupCoordinator {
         return removal
     }
 
-    private static func perform(sessions: SessionStore, includeImages: Bool) async throws -> Report {
+    private static func perform(sessions: SessionStore, includeImages: Bool, logger: Logger) async throws -> Report {
         var report = Report()
         report.sessions = await stopSessions(sessions)
-        let janitor = ContainerJanitor(client: try DockerClient.fromEnvironment())
+        let janitor = ContainerJanitor(client: try DockerClient.fromEnvironment(), logger: logger)
         report.containers = Tally(await janitor.remove(containers: try await janitor.candidateContainers()))
         if includeImages { report.images = Tally(await janitor.remove(images: try await janitor.candidateImages())) }
         return report

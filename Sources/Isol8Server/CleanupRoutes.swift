@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Isol8Core
+import Logging
 
 /// `POST /cleanup` (spec §6.5, §6.9).
 struct CleanupRoutes: Sendable {
@@ -13,20 +14,20 @@ struct CleanupRoutes: Sendable {
     func cleanup(_ request: Request) async throws -> Response {
         let body = try await resources.body.object(request, lenient: true)
         let images = body["images"] as? Bool ?? true
-        DebugLog.debug("[Server] POST /cleanup images=\(images)")
-        ServerConsole.info("[Server] Starting cleanup (sessions=true containers=true images=\(images))")
+        resources.logger.debug(.server, "POST /cleanup images=\(images)")
+        resources.logger.info(.server, "Starting cleanup (sessions=true containers=true images=\(images))")
         let report: CleanupCoordinator.Report
         do {
             report = try await resources.cleanup.run(includeImages: images)
         } catch {
             let message = WireJSON.message(of: error)
-            ServerConsole.error("[Server] Cleanup failed: \(message)")
+            resources.logger.error(.server, "Cleanup failed: \(message)")
             return JSONResponse.error(500, message)
         }
-        var summary = "[Server] Cleanup complete: sessions=\(report.sessions.removed)/\(report.sessions.failed)"
+        var summary = "Cleanup complete: sessions=\(report.sessions.removed)/\(report.sessions.failed)"
             + " containers=\(report.containers.removed)/\(report.containers.failed)"
         if let removed = report.images { summary += " images=\(removed.removed)/\(removed.failed)" }
-        ServerConsole.info(summary)
+        resources.logger.info(.server, summary)
         var pairs: [(String, JSONValue)] = [("ok", .bool(true)), ("sessions", Self.json(report.sessions)),
                                             ("containers", Self.json(report.containers))]
         if let removed = report.images { pairs.append(("images", Self.json(removed))) }

@@ -1,5 +1,6 @@
 import Foundation
 import Isol8Core
+import Logging
 
 /// An engine held for one execution: a session's persistent engine (handed back idle
 /// afterwards) or a fresh ephemeral one (stopped afterwards, spec §6.3).
@@ -8,13 +9,15 @@ struct EngineLease: Sendable {
     let sessionId: String?
     let route: ExecutionRoute
     let sessions: SessionStore
+    /// The request's logger.
+    let log: Logger
 
     /// Call exactly once, after the execution or stream ends, whatever the outcome.
     func finish() async {
         if let sessionId {
             await sessions.checkIn(sessionId)
         } else {
-            DebugLog.debug(route.cleanupLine)
+            log.debug(.server, route.cleanupLine)
             await engine.stop()
         }
     }

@@ -1,43 +1,48 @@
 import Foundation
 import Hummingbird
 import Isol8Core
+import Logging
 
 /// `POST /execute` (buffered) and `POST /execute/stream` (SSE, spec §6.5.1).
 struct ExecuteRoutes: Sendable {
     let resources: ServerResources
 
     func register(on router: Router<some CallerContext>) {
-        router.post("/execute") { request, context in try await execute(request, caller: try context.authenticatedCaller()) }
-        router.post("/execute/stream") { request, context in try await stream(request, caller: try context.authenticatedCaller()) }
+        router.post("/execute") { request, context in
+            try await execute(request, caller: try context.authenticatedCaller(), log: resources.logger.with("request", context.id))
+        }
+        router.post("/execute/stream") { request, context in
+            try await stream(request, caller: try context.authenticatedCaller(), log: resources.logger.with("request", context.id))
+        }
     }
 
-    func execute(_ request: Request, caller: Caller) async throws -> Response {
+    func execute(_ request: Request, caller: Caller, log: Logger) async throws -> Response {
         let envelope = try ExecutionEnvelope(await resources.body.object(request))
-        DebugLog.debug("[Server] POST /execute runtime=\(envelope.runtimeName) sessionId=\(envelope.sessionId ?? "ephemeral")")
-        DebugLog.debug(envelope.codeSourceLine)
-        let lease = try await resources.lease(envelope, route: .execute, caller: caller)
+        log.debug(.server, "POST /execute runtime=\(envelope.runtimeName) sessionId=\(envelope.sessionId ?? "ephemeral")")
+        log.debug(.server, envelope.codeSourceLine)
+        let lease = try await resources.lease(envelope, route: .execute, caller: caller, log: log)
         let cancel = CancelToken()
         do {
             let result = try await resources.withPermit(.execute, cancel: cancel) {
                 try await lease.engine.execute(try envelope.validRequest(), cancel: cancel, onContainer: nil)
             }
-            DebugLog.debug("[Server] Execution completed: exitCode=\(result.exitCode) duration=\(result.durationMs)ms")
+            log.debug(.server, "Execution completed: exitCode=\(result.exitCode) duration=\(result.durationMs)ms")
             await lease.finish()
             return JSONResponse.ok(WireJSON.result(result))
         } catch {
             let message = WireJSON.message(of: error)
-            DebugLog.debug("[Server] Execution error: \(message)")
+            log.debug(.server, "Execution error: \(message)")
             await lease.finish()
             // A refusal of the server's own (503 while shutting down) keeps its status.
             return JSONResponse.error((error as? APIError)?.status ?? 500, message)
         }
     }
 
-    func stream(_ request: Request, caller: Caller) async throws -> Response {
+    func stream(_ request: Request, caller: Caller, log: Logger) async throws -> Response {
         let envelope = try ExecutionEnvelope(await resources.body.object(request))
-        DebugLog.debug("[Server] POST /execute/stream runtime=\(envelope.runtimeName)")
-        DebugLog.debug(envelope.codeSourceLine)
-        let lease = try await resources.lease(envelope, route: .stream, caller: caller)
+        log.debug(.server, "POST /execute/stream runtime=\(envelope.runtimeName)")
+        log.debug(.server, envelope.codeSourceLine)
+        let lease = try await resources.lease(envelope, route: .stream, caller: caller, log: log)
         let resources = self.resources
         let body = ResponseBody { writer in
             let cancel = CancelToken()
@@ -49,12 +54,12 @@ struct ExecuteRoutes: Sendable {
                                                   send: { try await frames.write(Self.frame($0)) },
                                                   heartbeat: { try await frames.write(Self.heartbeat) })
                 }
-                DebugLog.debug("[Server] Stream completed")
+                log.debug(.server, "Stream completed")
             } catch {
                 // Also stops the run when the client went away mid-stream.
                 cancel.cancel()
                 failure = WireJSON.message(of: error)
-                DebugLog.debug("[Server] Stream error: \(failure!)")
+                log.debug(.server, "Stream error: \(failure!)")
             }
             // Before the last writes: a client that stopped reading may block them.
             await lease.finish()

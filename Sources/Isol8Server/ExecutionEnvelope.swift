@@ -44,8 +44,8 @@ struct ExecutionEnvelope {
 
     /// `[Server] Code source: …` as the original words it.
     var codeSourceLine: String {
-        if let url = request?.codeUrl { return "[Server] Code source: url=\(url)" }
-        return "[Server] Code source: inline (\(request?.code?.count ?? 0) chars)"
+        if let url = request?.codeUrl { return "Code source: url=\(url)" }
+        return "Code source: inline (\(request?.code?.count ?? 0) chars)"
     }
 
     private static func describe(_ error: DecodingError) -> String {

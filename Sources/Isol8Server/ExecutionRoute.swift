@@ -1,4 +1,4 @@
-/// The three ways to run code, each with its own debug wording (spec §6.8).
+/// The three ways to run code, each with its own debug wording (spec §6.8), logged in the `Server` area.
 enum ExecutionRoute: Sendable {
     case execute, stream, webSocket
 
@@ -12,40 +12,40 @@ enum ExecutionRoute: Sendable {
 
     func reusingLine(_ id: String) -> String {
         switch self {
-        case .execute: return "[Server] Reusing existing session: \(id)"
-        case .stream: return "[Server] Reusing existing session for stream: \(id)"
-        case .webSocket: return "[Server] WebSocket reusing existing session: \(id)"
+        case .execute: return "Reusing existing session: \(id)"
+        case .stream: return "Reusing existing session for stream: \(id)"
+        case .webSocket: return "WebSocket reusing existing session: \(id)"
         }
     }
 
     func creatingLine(_ id: String) -> String {
         switch self {
-        case .execute: return "[Server] Creating new session: \(id)"
-        case .stream: return "[Server] Creating new session for stream: \(id)"
-        case .webSocket: return "[Server] WebSocket creating new session: \(id)"
+        case .execute: return "Creating new session: \(id)"
+        case .stream: return "Creating new session for stream: \(id)"
+        case .webSocket: return "WebSocket creating new session: \(id)"
         }
     }
 
     var ephemeralLine: String {
         switch self {
-        case .execute: return "[Server] Creating ephemeral engine"
-        case .stream: return "[Server] Creating ephemeral engine for stream"
-        case .webSocket: return "[Server] WebSocket creating ephemeral engine"
+        case .execute: return "Creating ephemeral engine"
+        case .stream: return "Creating ephemeral engine for stream"
+        case .webSocket: return "WebSocket creating ephemeral engine"
         }
     }
 
     var cleanupLine: String {
         switch self {
-        case .execute: return "[Server] Cleaning up ephemeral engine"
-        case .stream: return "[Server] Cleaning up ephemeral stream engine"
-        case .webSocket: return "[Server] WebSocket: cleaning up ephemeral engine"
+        case .execute: return "Cleaning up ephemeral engine"
+        case .stream: return "Cleaning up ephemeral stream engine"
+        case .webSocket: return "WebSocket: cleaning up ephemeral engine"
         }
     }
 
     var acquiringLine: String {
         switch self {
-        case .execute, .stream: return "[Server] Acquiring semaphore for \(path)"
-        case .webSocket: return "[Server] WebSocket: acquiring semaphore"
+        case .execute, .stream: return "Acquiring semaphore for \(path)"
+        case .webSocket: return "WebSocket: acquiring semaphore"
         }
     }
 }

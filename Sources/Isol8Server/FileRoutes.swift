@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Isol8Core
+import Logging
 
 /// `POST /file` and `GET /file` on a session's container (spec §6.5).
 struct FileRoutes: Sendable {
@@ -17,10 +18,10 @@ struct FileRoutes: Sendable {
               let content = body["content"] as? String else {
             throw APIError(400, "Missing sessionId, path or content")
         }
-        DebugLog.debug("[Server] POST /file sessionId=\(sessionId) path=\(path)")
+        resources.logger.debug(.server, "POST /file sessionId=\(sessionId) path=\(path)")
         guard let data = Data(base64Encoded: content) else { throw APIError(400, "content is not valid base64") }
         guard let engine = await resources.sessions.touch(sessionId, by: caller) else {
-            DebugLog.debug("[Server] Session not found: \(sessionId)")
+            resources.logger.debug(.server, "Session not found: \(sessionId)")
             return JSONResponse.error(404, "Session not found")
         }
         do {
@@ -28,7 +29,7 @@ struct FileRoutes: Sendable {
         } catch {
             return JSONResponse.error(Self.status(for: error), WireJSON.message(of: error))
         }
-        DebugLog.debug("[Server] File uploaded: \(path) (\(data.count) bytes)")
+        resources.logger.debug(.server, "File uploaded: \(path) (\(data.count) bytes)")
         return JSONResponse.ok(JSONResponse.okTrue)
     }
 
@@ -38,9 +39,9 @@ struct FileRoutes: Sendable {
         guard let sessionId, !sessionId.isEmpty, let path, !path.isEmpty else {
             return JSONResponse.error(400, "Missing sessionId or path")
         }
-        DebugLog.debug("[Server] GET /file sessionId=\(sessionId) path=\(path)")
+        resources.logger.debug(.server, "GET /file sessionId=\(sessionId) path=\(path)")
         guard let engine = await resources.sessions.touch(sessionId, by: caller) else {
-            DebugLog.debug("[Server] Session not found: \(sessionId)")
+            resources.logger.debug(.server, "Session not found: \(sessionId)")
             return JSONResponse.error(404, "Session not found")
         }
         let data: Data
@@ -49,7 +50,7 @@ struct FileRoutes: Sendable {
         } catch {
             return JSONResponse.error(Self.status(for: error), WireJSON.message(of: error))
         }
-        DebugLog.debug("[Server] File downloaded: \(path) (\(data.count) bytes)")
+        resources.logger.debug(.server, "File downloaded: \(path) (\(data.count) bytes)")
         return JSONResponse.ok(.object([("content", .string(data.base64EncodedString()))]))
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdWebSocket
 import Isol8Core
+import Logging
 import ServiceLifecycle
 
 /// The isol8 HTTP API (spec §6) on Hummingbird: routes, auth (master and DB-backed keys),
@@ -10,25 +11,30 @@ import ServiceLifecycle
 public final class Isol8Server: Sendable {
     public let settings: ServerSettings
     private let resources: ServerResources
+    private let logger: Logger
 
-    public init(settings: ServerSettings) throws {
+    /// Lines go to `logger`, by default the console with `[DEBUG]` lines as `settings.debug` says.
+    public init(settings: ServerSettings, logger: Logger? = nil) throws {
         self.settings = settings
-        resources = try ServerResources(config: settings.config, maxBodyBytes: settings.maxBodyBytes)
+        let logger = logger ?? .console("isol8.server", debug: settings.debug)
+        self.logger = logger
+        resources = try ServerResources(config: settings.config, maxBodyBytes: settings.maxBodyBytes, logger: logger)
     }
 
     /// Serves until SIGINT/SIGTERM, then returns once the listener has closed and in-flight
     /// requests have ended. `onListening` gets the bound port (after the banner).
     public func run(onListening: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
         let config = settings.config
-        DebugLog.debug("[Server] Config loaded")
-        DebugLog.debug("[Server] Max concurrent: \(config.maxConcurrent)")
-        DebugLog.debug("[Server] Auto-prune: \(config.cleanup.autoPrune)")
+        logger.debug(.server, "Config loaded")
+        logger.debug(.server, "Max concurrent: \(config.maxConcurrent)")
+        logger.debug(.server, "Auto-prune: \(config.cleanup.autoPrune)")
         await reapOrphans()
         await buildPrebuiltImages()
         let keys = try await openKeyStore()
         let authDb = keys?.path
 
         let version = settings.version
+        let logger = logger
         let refusals = RefusedUpgrades()
         let router = makeRouter(keys: keys, refusals: refusals)
         let app = Application(
@@ -40,20 +46,20 @@ public final class Isol8Server: Sendable {
             configuration: .init(address: .hostname(settings.bindHost, port: settings.port), serverName: nil),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
-                ServerConsole.info("[INFO] isol8 server v\(version) listening on http://localhost:\(port)")
-                ServerConsole.info("       Auth: Bearer token required")
-                if let authDb { ServerConsole.info("       Auth DB: \(authDb)") }
+                logger.info("[INFO] isol8 server v\(version) listening on http://localhost:\(port)")
+                logger.info("       Auth: Bearer token required")
+                if let authDb { logger.info("       Auth DB: \(authDb)") }
                 onListening(port)
             }
         )
         let prune = config.cleanup.autoPrune
             ? Task { await PruneLoop(sessions: resources.sessions, maxAgeMs: config.cleanup.maxContainerAgeMs,
-                                      intervalMs: settings.pruneIntervalMs).run() }
+                                      intervalMs: settings.pruneIntervalMs, logger: logger).run() }
             : nil
         defer { prune?.cancel() }
         let keyCleanup = keys.flatMap { store in
             config.auth.cleanupIntervalMs > 0
-                ? Task { await KeyCleanupLoop(store: store, intervalMs: config.auth.cleanupIntervalMs).run() } : nil
+                ? Task { await KeyCleanupLoop(store: store, intervalMs: config.auth.cleanupIntervalMs, logger: logger).run() } : nil
         }
         // The loop may be mid-query: let it finish before the connection goes away.
         let closeKeys = {
@@ -62,7 +68,7 @@ public final class Isol8Server: Sendable {
             try? await keys?.close()
         }
         // The run canceller comes last, so the group tells it first (see RunCancellingService).
-        var services = ServiceGroupConfiguration(services: [app, RunCancellingService(runs: resources.runs)],
+        var services = ServiceGroupConfiguration(services: [app, RunCancellingService(runs: resources.runs, logger: logger)],
                                                  gracefulShutdownSignals: [.sigterm, .sigint], logger: app.logger)
         services.maximumGracefulShutdownDuration = Self.maximumShutdown
         do {
@@ -88,7 +94,7 @@ public final class Isol8Server: Sendable {
         }
         try AuthDatabaseLocation.prepare(path)
         let store = try await ApiKeyStore.open(path: path)
-        ServerConsole.info("[Server] DB-backed auth enabled: \(path)")
+        logger.info(.server, "DB-backed auth enabled: \(path)")
         return store
     }
 
@@ -97,7 +103,7 @@ public final class Isol8Server: Sendable {
     /// on the host: other engines on the same daemon may be using them; `POST /cleanup` does.
     public func shutdown() async {
         let stopped = await CleanupCoordinator.stopSessions(resources.sessions)
-        DebugLog.debug("[Server] Stopped \(stopped.removed) session(s)")
+        logger.debug(.server, "Stopped \(stopped.removed) session(s)")
     }
 
     /// One router serves both plain HTTP and the WebSocket upgrade, so the auth
@@ -107,7 +113,7 @@ public final class Isol8Server: Sendable {
         // Middleware first: routes added later are wrapped by it, and so is "not found".
         router.add(middleware: UpgradeRefusalMiddleware(refusals: refusals))
         router.add(middleware: JSONErrorMiddleware())
-        router.add(middleware: AuthMiddleware(apiKey: settings.apiKey, store: keys))
+        router.add(middleware: AuthMiddleware(apiKey: settings.apiKey, store: keys, logger: logger))
         HealthRoutes(version: settings.version).register(on: router)
         ExecuteRoutes(resources: resources).register(on: router)
         WebSocketRoutes(resources: resources, maxMessageBytes: settings.maxBodyBytes).register(on: router)
@@ -115,7 +121,7 @@ public final class Isol8Server: Sendable {
         SessionRoutes(resources: resources).register(on: router)
         SessionContainerRoutes(resources: resources).register(on: router)
         CleanupRoutes(resources: resources).register(on: router)
-        AuthRoutes(store: keys, defaultTtlMs: settings.config.auth.defaultTtlMs, body: resources.body).register(on: router)
+        AuthRoutes(store: keys, defaultTtlMs: settings.config.auth.defaultTtlMs, body: resources.body, logger: logger).register(on: router)
         return router
     }
 
@@ -124,10 +130,10 @@ public final class Isol8Server: Sendable {
     /// the server can serve without it.
     private func reapOrphans() async {
         do {
-            let removed = try await OrphanReaper(client: try DockerClient.fromEnvironment()).reap()
-            if !removed.isEmpty { ServerConsole.info("[Server] Removed \(removed.count) orphaned container(s) of isol8 processes that are gone") }
+            let removed = try await OrphanReaper(client: try DockerClient.fromEnvironment(), logger: logger).reap()
+            if !removed.isEmpty { logger.info(.server, "Removed \(removed.count) orphaned container(s) of isol8 processes that are gone") }
         } catch {
-            DebugLog.debug("[Server] Cannot look for orphaned containers: \(WireJSON.message(of: error))")
+            logger.debug(.server, "Cannot look for orphaned containers: \(WireJSON.message(of: error))")
         }
     }
 
@@ -140,24 +146,24 @@ public final class Isol8Server: Sendable {
         do {
             client = try DockerClient.fromEnvironment()
         } catch {
-            return ServerConsole.error("[Server] Cannot build prebuilt images: \(WireJSON.message(of: error))")
+            return logger.error(.server, "Cannot build prebuilt images: \(WireJSON.message(of: error))")
         }
         let index = settings.config.packages.overridden(by: ProcessInfo.processInfo.environment)
-        let builder = CustomImageBuilder(client: client, packageIndex: index)
+        let builder = CustomImageBuilder(client: client, packageIndex: index, logger: logger)
         for image in settings.config.prebuiltImages {
             if (try? await client.inspectImage(image.tag)) != nil {
-                ServerConsole.info("[Server] Prebuilt image \(image.tag) already exists, skipping build")
+                logger.info(.server, "Prebuilt image \(image.tag) already exists, skipping build")
                 continue
             }
             let packages = CustomImageBuilder.normalize(image.installPackages).joined(separator: ", ")
-            ServerConsole.info("[Server] Building prebuilt image \(image.tag) (\(image.runtime): \(packages))")
+            logger.info(.server, "Building prebuilt image \(image.tag) (\(image.runtime): \(packages))")
             do {
                 guard let runtime = Runtime(rawValue: image.runtime) else { throw Isol8Error.unknownRuntime(image.runtime) }
                 _ = try await builder.build(runtime: runtime, tag: image.tag, packages: image.installPackages,
                                             setupScript: image.setupScript, force: true)
-                ServerConsole.info("[Server] Prebuilt image \(image.tag) ready")
+                logger.info(.server, "Prebuilt image \(image.tag) ready")
             } catch {
-                ServerConsole.error("[Server] Prebuilt image \(image.tag) failed to build: \(WireJSON.message(of: error))")
+                logger.error(.server, "Prebuilt image \(image.tag) failed to build: \(WireJSON.message(of: error))")
             }
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Isol8Core
+import Logging
 
 /// Auto-prune (spec §6.7): every `intervalMs`, stop and forget sessions that have been
 /// idle longer than `maxAgeMs`. Active sessions are never touched.
@@ -7,6 +8,7 @@ struct PruneLoop: Sendable {
     let sessions: SessionStore
     let maxAgeMs: Int
     let intervalMs: Int
+    let logger: Logger
 
     func run() async {
         await Periodic.run(everyMs: intervalMs) { await pruneOnce() }
@@ -14,7 +16,7 @@ struct PruneLoop: Sendable {
 
     func pruneOnce() async {
         for (id, engine) in await sessions.takeStale(maxAgeMs: maxAgeMs) {
-            DebugLog.debug("[Server] Auto-pruning stale session: \(id)")
+            logger.debug(.server, "Auto-pruning stale session: \(id)")
             await engine.stop()
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Isol8Core
+import Logging
 import ServiceLifecycle
 
 /// Ends the in-flight runs as soon as a graceful shutdown (SIGTERM, SIGINT) begins. Listed
@@ -7,11 +8,12 @@ import ServiceLifecycle
 /// wait for in-flight requests is only as long as their cancelled runs take to wind down.
 struct RunCancellingService: Service {
     let runs: InFlightRuns
+    let logger: Logger
 
     func run() async throws {
         // Cancellation (the group ending for another reason) closes too.
         try? await gracefulShutdown()
         let cancelled = runs.close()
-        DebugLog.debug("[Server] Shutting down: cancelled \(cancelled) in-flight run(s)")
+        logger.debug(.server, "Shutting down: cancelled \(cancelled) in-flight run(s)")
     }
 }

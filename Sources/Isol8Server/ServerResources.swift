@@ -1,5 +1,6 @@
 import Foundation
 import Isol8Core
+import Logging
 
 /// What every route shares: the config, the sessions, the global semaphore (spec §6.6)
 /// and the body limit.
@@ -10,18 +11,21 @@ final class ServerResources: Sendable {
     let body: BodyReader
     let cleanup: CleanupCoordinator
     let runs = InFlightRuns()
+    /// The server's lines; requests and sessions log through copies with their own metadata.
+    let logger: Logger
     private let resolver: EngineOptionsResolver
     /// Only for the host's limits, which every request's options are checked against.
     private let docker: DockerClient?
     private let tenantPolicy: TenantOptionPolicy
 
-    init(config: Isol8Config, maxBodyBytes: Int) throws {
+    init(config: Isol8Config, maxBodyBytes: Int, logger: Logger) throws {
         self.config = config
+        self.logger = logger
         semaphore = try AsyncSemaphore(max: config.maxConcurrent)
         body = BodyReader(limit: maxBodyBytes)
         resolver = EngineOptionsResolver(config: config,
                                          packageIndex: config.packages.overridden(by: ProcessInfo.processInfo.environment))
-        cleanup = CleanupCoordinator(sessions: sessions)
+        cleanup = CleanupCoordinator(sessions: sessions, logger: logger)
         docker = try? DockerClient.fromEnvironment()
         tenantPolicy = TenantOptionPolicy(config: config)
     }
@@ -29,7 +33,8 @@ final class ServerResources: Sendable {
     /// The engine for an envelope: the named session's (created on first use, owned by
     /// `caller`) or a new ephemeral one. Errors here happen before any output, so routes
     /// answer 500 (403 for an option the tenant policy refuses, 404 for another tenant's session).
-    func lease(_ envelope: ExecutionEnvelope, route: ExecutionRoute, caller: Caller) async throws -> EngineLease {
+    /// An ephemeral engine logs through the request's `log`, a session's through its own.
+    func lease(_ envelope: ExecutionEnvelope, route: ExecutionRoute, caller: Caller, log: Logger) async throws -> EngineLease {
         guard !runs.isClosed else { throw Self.shuttingDown }
         try tenantPolicy.check(envelope.options, caller: caller)
         let options: Isol8Options
@@ -42,13 +47,16 @@ final class ServerResources: Sendable {
         let maxConcurrent = config.maxConcurrent
         let fileReadLimits = config.server.fileReadLimits
         guard let id = envelope.sessionId else {
-            DebugLog.debug(route.ephemeralLine)
-            let engine = try DockerEngine(options: options, maxConcurrent: maxConcurrent, fileReadLimits: fileReadLimits)
+            log.debug(.server, route.ephemeralLine)
+            let engine = try DockerEngine(options: options, maxConcurrent: maxConcurrent, fileReadLimits: fileReadLimits, logger: log)
             try await engine.start()
-            return EngineLease(engine: engine, sessionId: nil, route: route, sessions: sessions)
+            return EngineLease(engine: engine, sessionId: nil, route: route, sessions: sessions, log: log)
         }
-        let (engine, created) = try await sessions.checkOut(id, by: caller) { try DockerEngine(options: options, maxConcurrent: maxConcurrent, fileReadLimits: fileReadLimits) }
-        DebugLog.debug(created ? route.creatingLine(id) : route.reusingLine(id))
+        let sessionLog = logger.with("session", id)
+        let (engine, created) = try await sessions.checkOut(id, by: caller) {
+            try DockerEngine(options: options, maxConcurrent: maxConcurrent, fileReadLimits: fileReadLimits, logger: sessionLog)
+        }
+        log.debug(.server, created ? route.creatingLine(id) : route.reusingLine(id))
         if created {
             do {
                 try await engine.start()
@@ -57,7 +65,7 @@ final class ServerResources: Sendable {
                 throw error
             }
         }
-        return EngineLease(engine: engine, sessionId: id, route: route, sessions: sessions)
+        return EngineLease(engine: engine, sessionId: id, route: route, sessions: sessions, log: log)
     }
 
     /// The Docker host's CPUs and memory, read once (the client keeps them).
@@ -71,9 +79,9 @@ final class ServerResources: Sendable {
     /// release line is a [rec] addition; tests count concurrency from them). `cancel` is
     /// the run's token: a shutdown fires it.
     func withPermit<T>(_ route: ExecutionRoute, cancel: CancelToken, _ body: () async throws -> T) async throws -> T {
-        DebugLog.debug(route.acquiringLine)
+        logger.debug(.server, route.acquiringLine)
         await semaphore.acquire()
-        DebugLog.debug("[Server] Semaphore acquired for \(route.path)")
+        logger.debug(.server, "Semaphore acquired for \(route.path)")
         guard runs.begin(cancel) else {
             await release(route)
             throw Self.shuttingDown
@@ -91,7 +99,7 @@ final class ServerResources: Sendable {
     }
 
     private func release(_ route: ExecutionRoute) async {
-        DebugLog.debug("[Server] Semaphore released for \(route.path)")
+        logger.debug(.server, "Semaphore released for \(route.path)")
         await semaphore.release()
     }
 }

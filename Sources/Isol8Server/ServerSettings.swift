@@ -18,13 +18,16 @@ public struct ServerSettings: Sendable {
     public var pruneIntervalMs: Int
     /// `--auth-db`: the SQLite file for DB-backed API keys; nil leaves it to `config.auth`.
     public var authDbPath: String?
+    /// `--debug`: the server's `[DEBUG]` lines (each engine also follows its own `debug` option).
+    public var debug: Bool
 
     public static let defaultMaxBodyBytes = 64 * 1024 * 1024
     public static let defaultPruneIntervalMs = 60_000
 
     public init(port: Int, apiKey: String, bindHost: String = "0.0.0.0", config: Isol8Config = Isol8Config(),
                 version: String, maxBodyBytes: Int = ServerSettings.defaultMaxBodyBytes,
-                pruneIntervalMs: Int = ServerSettings.defaultPruneIntervalMs, authDbPath: String? = nil) {
+                pruneIntervalMs: Int = ServerSettings.defaultPruneIntervalMs, authDbPath: String? = nil,
+                debug: Bool = false) {
         self.port = port
         self.apiKey = apiKey
         self.bindHost = bindHost
@@ -33,6 +36,7 @@ public struct ServerSettings: Sendable {
         self.maxBodyBytes = maxBodyBytes
         self.pruneIntervalMs = pruneIntervalMs
         self.authDbPath = authDbPath
+        self.debug = debug
     }
 
     /// Reads `ISOL8_MAX_BODY_BYTES` and `ISOL8_PRUNE_INTERVAL_MS` (positive integers) over the defaults.

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Isol8Core
+import Logging
 
 /// `GET /session/:id/container` — an addition to the isol8 API, so a remote debugger can
 /// inspect a session the way it inspects a local container: state, limits, usage, processes
@@ -12,7 +13,7 @@ struct SessionContainerRoutes: Sendable {
     func register(on router: Router<some CallerContext>) {
         router.get("/session/:id/container") { _, context in
             let id = context.parameters.get("id") ?? ""
-            DebugLog.debug("[Server] GET /session/\(id)/container")
+            resources.logger.debug(.server, "GET /session/\(id)/container")
             guard let engine = await resources.sessions.peek(id, by: try context.authenticatedCaller()) else {
                 return JSONResponse.error(404, "Session not found: \(id) (GET /sessions lists the live ones)")
             }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Isol8Core
+import Logging
 
 /// `GET /sessions` and `DELETE /session/:id` (spec §6.5), each limited to the caller's sessions.
 struct SessionRoutes: Sendable {
@@ -8,18 +9,18 @@ struct SessionRoutes: Sendable {
 
     func register(on router: Router<some CallerContext>) {
         router.get("/sessions") { _, context in
-            DebugLog.debug("[Server] GET /sessions")
+            resources.logger.debug(.server, "GET /sessions")
             let sessions = await resources.sessions.list(for: try context.authenticatedCaller())
             return JSONResponse.ok(.object([("sessions", .array(sessions.map(WireJSON.session)))]))
         }
         router.delete("/session/:id") { _, context in
             let id = context.parameters.get("id") ?? ""
-            DebugLog.debug("[Server] DELETE /session/\(id)")
+            resources.logger.debug(.server, "DELETE /session/\(id)")
             if let engine = try await resources.sessions.remove(id, by: try context.authenticatedCaller()) {
                 await engine.stop()
-                DebugLog.debug("[Server] Session destroyed: \(id)")
+                resources.logger.debug(.server, "Session destroyed: \(id)")
             } else {
-                DebugLog.debug("[Server] Session not found (already cleaned up): \(id)")
+                resources.logger.debug(.server, "Session not found (already cleaned up): \(id)")
             }
             return JSONResponse.ok(JSONResponse.okTrue)
         }

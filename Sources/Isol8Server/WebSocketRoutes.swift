@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdWebSocket
 import Isol8Core
+import Logging
 
 /// `GET /execute/ws` (spec §6.5.2): one `execute` message per connection, events back as
 /// text messages, then close 1000. Auth ran on the upgrade request (AuthMiddleware).
@@ -12,8 +13,9 @@ struct WebSocketRoutes: Sendable {
 
     func register(on router: Router<Isol8RequestContext>) {
         router.ws("/execute/ws") { inbound, outbound, context in
-            DebugLog.debug("[Server] WebSocket connection established")
-            defer { DebugLog.debug("[Server] WebSocket connection closed") }
+            let log = resources.logger.with("request", context.requestContext.id)
+            log.debug(.server, "WebSocket connection established")
+            defer { log.debug(.server, "WebSocket connection closed") }
             // AuthMiddleware accepted the upgrade request, so the caller is known.
             guard let caller = context.requestContext.caller else { return }
             do {
@@ -24,18 +26,18 @@ struct WebSocketRoutes: Sendable {
                     case .text(let string): text = string
                     case .binary(var buffer): text = buffer.readString(length: buffer.readableBytes) ?? ""
                     }
-                    switch try await handle(text, outbound) {
+                    switch try await handle(text, outbound, log: log) {
                     case .keepOpen:
                         continue
                     case .closed:
                         return
                     case .execute(let object):
-                        try await execute(object, outbound, caller: caller, whileConnected: messages)
+                        try await execute(object, outbound, caller: caller, whileConnected: messages, log: log)
                         return
                     }
                 }
             } catch {
-                ServerConsole.error("[Server] WebSocket error: \(error)")
+                log.error(.server, "WebSocket error: \(error)")
             }
         }
     }
@@ -46,7 +48,7 @@ struct WebSocketRoutes: Sendable {
     }
 
     /// What one client message asks for; invalid JSON closes the connection here.
-    private func handle(_ text: String, _ outbound: WebSocketOutboundWriter) async throws -> Next {
+    private func handle(_ text: String, _ outbound: WebSocketOutboundWriter, log: Logger) async throws -> Next {
         guard let object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] else {
             try await send(StreamEvent(.error, "Invalid JSON message", phase: nil), outbound)
             try await outbound.close(.unacceptableData, reason: "Invalid JSON")
@@ -55,10 +57,10 @@ struct WebSocketRoutes: Sendable {
         let type = object["type"] as? String ?? "\(object["type"] ?? "undefined")"
         switch type {
         case "stdin":
-            DebugLog.debug("[Server] WebSocket stdin message received (ignored - future use)")
+            log.debug(.server, "WebSocket stdin message received (ignored - future use)")
             return .keepOpen
         case "signal":
-            DebugLog.debug("[Server] WebSocket signal message received: \(object["signal"] ?? "undefined") (ignored - future use)")
+            log.debug(.server, "WebSocket signal message received: \(object["signal"] ?? "undefined") (ignored - future use)")
             return .keepOpen
         case "execute":
             return .execute(object)
@@ -72,29 +74,30 @@ struct WebSocketRoutes: Sendable {
     /// dropped connection ends `inbound`) cancels the run, as a dropped SSE stream does,
     /// so the container does not outlive the client.
     private func execute(_ object: [String: Any], _ outbound: WebSocketOutboundWriter, caller: Caller,
-                         whileConnected inbound: WebSocketInboundMessageStream.AsyncIterator) async throws {
+                         whileConnected inbound: WebSocketInboundMessageStream.AsyncIterator, log: Logger) async throws {
         let cancel = CancelToken()
         let watcher = Task {
             var rest = inbound
             while (try? await rest.next()) != nil {}
             cancel.cancel()
         }
-        await execute(object, outbound, caller: caller, cancel: cancel)
+        await execute(object, outbound, caller: caller, cancel: cancel, log: log)
         watcher.cancel()
         try await outbound.close(.normalClosure, reason: "Execution complete")
     }
 
-    private func execute(_ object: [String: Any], _ outbound: WebSocketOutboundWriter, caller: Caller, cancel: CancelToken) async {
+    private func execute(_ object: [String: Any], _ outbound: WebSocketOutboundWriter, caller: Caller, cancel: CancelToken,
+                         log: Logger) async {
         let envelope: ExecutionEnvelope
         let lease: EngineLease
         do {
             envelope = try ExecutionEnvelope(object)
-            DebugLog.debug("[Server] WebSocket execute: runtime=\(envelope.runtimeName)")
-            DebugLog.debug(envelope.codeSourceLine)
-            lease = try await resources.lease(envelope, route: .webSocket, caller: caller)
+            log.debug(.server, "WebSocket execute: runtime=\(envelope.runtimeName)")
+            log.debug(.server, envelope.codeSourceLine)
+            lease = try await resources.lease(envelope, route: .webSocket, caller: caller, log: log)
         } catch {
             let message = WireJSON.message(of: error)
-            DebugLog.debug("[Server] WebSocket stream error: \(message)")
+            log.debug(.server, "WebSocket stream error: \(message)")
             try? await send(StreamEvent(.error, message, phase: nil), outbound)
             return
         }
@@ -105,11 +108,11 @@ struct WebSocketRoutes: Sendable {
                 try await StreamRelay().relay(lease.engine.executeStream(try envelope.validRequest(), cancel: cancel), cancel: cancel,
                                               send: { try await send($0, outbound) }, heartbeat: nil)
             }
-            DebugLog.debug("[Server] WebSocket stream completed")
+            log.debug(.server, "WebSocket stream completed")
         } catch {
             cancel.cancel()
             failure = WireJSON.message(of: error)
-            DebugLog.debug("[Server] WebSocket stream error: \(failure!)")
+            log.debug(.server, "WebSocket stream error: \(failure!)")
         }
         // Before the last write: a client that stopped reading may block it.
         await lease.finish()

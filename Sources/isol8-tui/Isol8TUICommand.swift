@@ -101,7 +101,6 @@ struct Isol8TUICommand: ParsableCommand {
         let device = CursesDevice(terminal)
         let runner = EffectRunner(mailbox: mailbox, themes: catalog, capability: terminal.colorCapability, host: device,
                                   target: targets.current)
-        runner.installDebugSink()
         AppLoop(state: state, device: device, runner: runner, mailbox: mailbox, trace: LoopTrace()).run()
         terminal.shutdown()
     }

@@ -1,11 +1,15 @@
 import Foundation
+import Logging
 
 /// Appends one JSON line per buffered execution (spec §2.18). Failures are logged, never thrown.
 public struct AuditLogger: Sendable {
     public let config: AuditConfig
+    private let logger: Logger
     public let directory: URL
 
-    public init(config: AuditConfig, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(config: AuditConfig, environment: [String: String] = ProcessInfo.processInfo.environment,
+                logger: Logger = .console("isol8.audit")) {
+        self.logger = logger
         self.config = config
         let dir = config.logDir ?? environment["ISOL8_AUDIT_DIR"] ?? FileManager.default.currentDirectoryPath + "/.isol8_audit"
         directory = URL(fileURLWithPath: dir)
@@ -63,7 +67,7 @@ public struct AuditLogger: Sendable {
         switch config.destination {
         case "filesystem", "file":
             append(line)
-            DebugLog.debug("Audit record written: \(record.executionId)")
+            logger.debug("Audit record written: \(record.executionId)")
             runPostLogScript()
         case "stdout":
             FileHandle.standardOutput.write(Data(("AUDIT_LOG:" + line + "\n").utf8))

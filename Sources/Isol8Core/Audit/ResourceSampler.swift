@@ -25,7 +25,7 @@ enum ResourceSampler {
             let output = try await container.runAsRoot(["sh", "-c", script])
             return parse(output.stdoutText)
         } catch {
-            DebugLog.debug("[Stats] Failed to read counters of \(container.id): \(error)")
+            container.logger.debug(.stats, "Failed to read counters of \(container.id): \(error)")
             return nil
         }
     }

@@ -55,7 +55,6 @@ public struct EffectiveConfig: Sendable, Equatable {
             } else if option.key == "network", !flags.install.isEmpty {
                 // Nothing installs without a network: `--install` alone means filtered (§3.8).
                 (value, source) = (.text(NetworkMode.filtered.rawValue), .flag("--install"))
-                DebugLog.debug("[Run] --install detected without explicit --net; using filtered network mode automatically")
             }
             option.apply(value, to: &options)
             entries.append(Entry(key: option.key, value: option.display(value), source: source))

@@ -1,11 +1,16 @@
 import Foundation
+import Logging
 
 /// Finds and removes what isol8 left behind: containers labelled `isol8.managed=true`
 /// or made from an `isol8:*` image (so the original isol8's containers are found too).
 public struct ContainerJanitor: Sendable {
     public let client: DockerClient
+    private let logger: Logger
 
-    public init(client: DockerClient) { self.client = client }
+    public init(client: DockerClient, logger: Logger = .console("isol8.cleanup")) {
+        self.client = client
+        self.logger = logger
+    }
 
     public struct Removal: Sendable {
         public var removed = 0
@@ -19,7 +24,7 @@ public struct ContainerJanitor: Sendable {
             container.Labels?["isol8.managed"] == "true"
                 || container.Image.hasPrefix("isol8:") || container.Image.hasPrefix("isol8-custom:")
         }
-        DebugLog.debug("[Cleanup] Found \(all.count) total containers, \(matches.count) isol8 containers")
+        logger.debug(.cleanup, "Found \(all.count) total containers, \(matches.count) isol8 containers")
         return matches
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// Warm containers per image (spec §4.3): `fast` keeps used containers in a dirty list
 /// and cleans them in the background; `secure` cleans each one right before reuse.
@@ -19,8 +20,10 @@ actor ContainerPool {
     private var pools: [String: Lists] = [:]
     private var replenishing: [String: Task<Void, Never>] = [:]
     private var maintenance: Task<Void, Never>?
+    private let logger: Logger
 
-    init(strategy: PoolStrategy, size: PoolSize, seccomp: SeccompMode, filtered: Bool) {
+    init(strategy: PoolStrategy, size: PoolSize, seccomp: SeccompMode, filtered: Bool, logger: Logger) {
+        self.logger = logger
         self.strategy = strategy
         self.size = size
         cleansContainers = seccomp == .strict
@@ -95,7 +98,7 @@ actor ContainerPool {
                 let container = try await factory()
                 self.addReplenished(container)
             } catch {
-                DebugLog.debug("[Pool] Error during replenishment for \(image): \(error)")
+                logger.debug(.pool, "Error during replenishment for \(image): \(error)")
             }
             self.finishReplenish(image)
         }

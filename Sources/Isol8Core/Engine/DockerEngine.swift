@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Logging
 
 /// The local engine: runs requests in containers on a Docker daemon, ephemeral
 /// (a fresh container per run) or persistent (one container for the engine's life).
@@ -13,17 +14,21 @@ public actor DockerEngine: Isol8Engine {
     private let images: ImageResolver
     /// Bounds every file read done for a client (`getFile`, `outputPaths`).
     public nonisolated let fileReadLimits: FileReadLimits
+    private let logger: Logger
 
+    /// `logger` gets the engine's lines; `options.debug` turns its `[DEBUG]` lines on for this
+    /// engine alone, so engines with different settings can share a process.
     public init(options: Isol8Options = Isol8Options(), maxConcurrent: Int = 10, client: DockerClient? = nil,
-                fileReadLimits: FileReadLimits = FileReadLimits()) throws {
+                fileReadLimits: FileReadLimits = FileReadLimits(), logger: Logger = .console("isol8.engine")) throws {
+        let logger = logger.debugging(options.debug)
+        self.logger = logger
         self.options = options
         self.fileReadLimits = fileReadLimits
         self.client = try client ?? DockerClient.fromEnvironment()
         semaphore = try AsyncSemaphore(max: maxConcurrent)
-        images = ImageResolver(client: self.client, override: options.image)
+        images = ImageResolver(client: self.client, override: options.image, logger: logger)
         pool = ContainerPool(strategy: options.poolStrategy, size: options.poolSize, seccomp: options.security.seccomp,
-                             filtered: options.network == .filtered)
-        DebugLog.enable(options.debug)
+                             filtered: options.network == .filtered, logger: logger)
     }
 
     /// The persistent container, once the first execution created it.
@@ -41,7 +46,7 @@ public actor DockerEngine: Isol8Engine {
         for image in images {
             let runtime = runtimes.first { (options.image ?? RuntimeRegistry.adapter(for: $0).image) == image }!
             await pool.warm(image: image) { try await self.create(runtime: runtime, image: image) }
-            DebugLog.debug("[Pool] Pre-warmed image: \(image)")
+            logger.debug(.pool, "Pre-warmed image: \(image)")
         }
     }
 
@@ -111,7 +116,7 @@ public actor DockerEngine: Isol8Engine {
             if !networkLogs.isEmpty { result.networkLogs = networkLogs.map(masker.mask) }
             if run.timedOut { result.timedOut = true }
             if oom { result.oomKilled = true }
-            DebugLog.debug("[Run] Execution completed: exitCode=\(result.exitCode), duration=\(result.durationMs)ms, truncated=\(result.truncated)")
+            logger.debug(.run, "Execution completed: exitCode=\(result.exitCode), duration=\(result.durationMs)ms, truncated=\(result.truncated)")
             audit(request, result: result, startedAt: startedAt)
             return result
         }
@@ -136,7 +141,7 @@ public actor DockerEngine: Isol8Engine {
                 do {
                     files[path] = try await container.readFile(try SandboxPath.readable(path), limits: fileReadLimits).base64EncodedString()
                 } catch {
-                    DebugLog.debug("[Run] Output path \(path) skipped: \(WireJSON.message(of: error))")
+                    logger.debug(.run, "Output path \(path) skipped: \(WireJSON.message(of: error))")
                 }
             }
             collected.files = files
@@ -147,7 +152,7 @@ public actor DockerEngine: Isol8Engine {
     private func audit(_ request: ExecutionRequest, result: ExecutionResult, startedAt: String) {
         guard let config = options.audit, config.enabled else { return }
         let source = request.code ?? request.cmd
-        AuditLogger(config: config).write(AuditLogger.Record(
+        AuditLogger(config: config, logger: logger).write(AuditLogger.Record(
             executionId: result.executionId, userId: request.metadata?["userId"] ?? "", timestamp: startedAt,
             runtime: request.runtime, codeHash: source.map { SHA256.hash(data: Data($0.utf8)).hexString } ?? "",
             containerId: result.containerId ?? "", exitCode: result.exitCode, durationMs: result.durationMs,
@@ -211,7 +216,7 @@ public actor DockerEngine: Isol8Engine {
                 if run.timedOut { emit(StreamEvent(.error, "EXECUTION TIMED OUT")) }
                 if oom { emit(StreamEvent(.error, oomMessage)) }
                 if run.cancelled { emit(StreamEvent(.error, "EXECUTION CANCELLED")) }
-                DebugLog.debug("[Run] Execution completed: exitCode=\(run.exitCode), duration=\(run.durationMs)ms, truncated=false")
+                logger.debug(.run, "Execution completed: exitCode=\(run.exitCode), duration=\(run.durationMs)ms, truncated=false")
                 emit(StreamEvent(.exit, String(run.exitCode)))
         }
     }
@@ -314,15 +319,16 @@ public actor DockerEngine: Isol8Engine {
     private func create(runtime: Runtime, image: String) async throws -> SandboxContainer {
         let spec = try ContainerBlueprint.spec(image: image, runtime: runtime, options: options)
         let id = try await client.createContainer(spec)
-        DebugLog.debug("[Pool] Container \(id) created for image: \(image)")
+        logger.debug(.pool, "Container \(id) created for image: \(image)")
         do {
             try await client.startContainer(id)
         } catch {
             try? await client.removeContainer(id, force: true)
             throw error
         }
-        DebugLog.debug("[Pool] Container \(id) started")
-        return SandboxContainer(id: id, image: image, runtime: runtime, client: client)
+        logger.debug(.pool, "Container \(id) started")
+        return SandboxContainer(id: id, image: image, runtime: runtime, client: client,
+                                logger: logger.with("runtime", runtime.rawValue).with("container", id))
     }
 
     /// After an ephemeral run: keep it for inspection (`persist`) or hand it back to the
@@ -330,13 +336,13 @@ public actor DockerEngine: Isol8Engine {
     private func release(_ container: SandboxContainer, after outcome: PipelineOutcome? = nil) async {
         guard options.mode == .ephemeral else { return }
         if options.persist {
-            DebugLog.debug("[Persist] Leaving container running for inspection: \(container.id)")
+            logger.debug(.persist, "Leaving container running for inspection: \(container.id)")
             return
         }
         if case .finished(let run, _, _)? = outcome, run.cancelled {
             // The cancelled program may still be running in it: remove the container now
             // rather than let it burn CPU in the pool until the next cleaning.
-            DebugLog.debug("[Run] Removing the cancelled run's container: \(container.id)")
+            logger.debug(.run, "Removing the cancelled run's container: \(container.id)")
             try? await client.removeContainer(container.id, force: true)
             return
         }

@@ -39,7 +39,7 @@ public enum FilteredNetwork {
         let output = try await container.runAsRoot(["sh", "-c", script])
         switch output.exitCode {
         case 0:
-            DebugLog.debug("[Filtered] iptables rules applied — sandbox user restricted to proxy only")
+            container.logger.debug(.filtered, "iptables rules applied — sandbox user restricted to proxy only")
         case 10:
             throw Isol8Error.invalidOption("Proxy failed to start within timeout: \(output.stderrText.trimmingCharacters(in: .whitespacesAndNewlines))")
         default:
@@ -57,7 +57,7 @@ public enum FilteredNetwork {
     static func entries(_ container: SandboxContainer, since offset: Int) async -> [NetworkLogEntry] {
         guard let output = try? await container.runAsRoot(["sh", "-c", "tail -c +\(offset + 1) \(logFile) 2>/dev/null"]) else { return [] }
         let entries = NetworkLogRecord.decodeAll(output.stdoutText).map(entry)
-        DebugLog.debug("[NetworkLogs] Total parsed logs: \(entries.count)")
+        container.logger.debug(.networkLogs, "Total parsed logs: \(entries.count)")
         return entries
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// Removes the containers whose owner process is gone (a client or server that crashed or
 /// was killed before it could clean up). Looks only at containers whose owner labels name
@@ -6,8 +7,12 @@ import Foundation
 /// still running, or at containers without owner labels.
 public struct OrphanReaper: Sendable {
     public let client: DockerClient
+    private let logger: Logger
 
-    public init(client: DockerClient) { self.client = client }
+    public init(client: DockerClient, logger: Logger = .console("isol8.cleanup")) {
+        self.client = client
+        self.logger = logger
+    }
 
     /// The ids of the containers it removed.
     public func reap(host: String = ContainerOwner.current.host) async throws -> [String] {
@@ -20,7 +25,7 @@ public struct OrphanReaper: Sendable {
             do {
                 try await client.removeContainer(container.Id, force: true)
                 removed.append(container.Id)
-                DebugLog.debug("[Cleanup] Removed orphaned container \(container.Id.prefix(12)) (owner pid \(owner.pid) is gone)")
+                logger.debug(.cleanup, "Removed orphaned container \(container.Id.prefix(12)) (owner pid \(owner.pid) is gone)")
             } catch DockerError.api(404, _) {
                 continue
             }

@@ -9,11 +9,11 @@ struct PackageInstaller {
     func install(_ packages: [String]) async throws {
         let (argv, user, env) = Self.command(for: container.runtime, packages: packages, index: index)
         let command = ["timeout", "-s", "KILL", String(ExecutionPlan.timeoutSeconds(timeoutMs))] + argv
-        DebugLog.debug("Installing packages: \(Self.jsonArgv(command))")
+        container.logger.debug("Installing packages: \(Self.jsonArgv(command))")
         let output = try await container.client.run(container.id, ExecSpec(cmd: command, user: user, workingDir: "/sandbox",
                                                                           env: env + ["PATH=\(SandboxEnvironment.extendedPath)"]))
-        for line in output.stdoutText.split(separator: "\n") { DebugLog.debug("[install:\(container.runtime.rawValue):stdout] \(line)") }
-        for line in output.stderrText.split(separator: "\n") { DebugLog.debug("[install:\(container.runtime.rawValue):stderr] \(line)") }
+        for line in output.stdoutText.split(separator: "\n") { container.logger.debug(.install(container.runtime, .stdout), "\(line)") }
+        for line in output.stderrText.split(separator: "\n") { container.logger.debug(.install(container.runtime, .stderr), "\(line)") }
         guard output.exitCode == 0 else {
             throw Isol8Error.packageInstallFailed(exitCode: output.exitCode, stderr: output.stderrText.trimmingCharacters(in: .whitespacesAndNewlines))
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// A running engine container and the execs isol8 performs in it.
 public struct SandboxContainer: Sendable {
@@ -6,6 +7,8 @@ public struct SandboxContainer: Sendable {
     public let image: String
     public let runtime: Runtime
     let client: DockerClient
+    /// The engine's logger with this container's runtime and id as metadata.
+    let logger: Logger
 
     /// Writes bytes to a path as the sandbox user, creating parent directories; the
     /// bytes travel on the exec's stdin, so binary content is exact.

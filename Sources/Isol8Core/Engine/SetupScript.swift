@@ -15,7 +15,7 @@ struct SetupScript {
         let path = "/sandbox/.isol8-setup.sh"
         try await container.writeFile(path, Data(script.utf8))
         let argv = ["timeout", "-s", "KILL", String(ExecutionPlan.timeoutSeconds(timeoutMs)), "bash", path]
-        DebugLog.debug("Running setup script: \(PackageInstaller.jsonArgv(argv))")
+        container.logger.debug("Running setup script: \(PackageInstaller.jsonArgv(argv))")
         let stderr = LimitedOutput(limit: 64 * 1024)
         let env = env.filter { !$0.hasPrefix("PATH=") } + ["PATH=\(SandboxEnvironment.extendedPath)"]
         let outcome = try await container.runUserCode(argv, workdir: "/sandbox", env: env, timeoutMs: timeoutMs) { stream, data in

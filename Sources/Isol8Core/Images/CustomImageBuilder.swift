@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Logging
 
 /// Builds custom images with packages (and an optional setup script) baked in (spec §2.2):
 /// a container of the base image installs them as root and is committed with the labels
@@ -17,8 +18,11 @@ public struct CustomImageBuilder {
     let client: DockerClient
     let packageIndex: PackageIndex
     let extraHosts: [String]
+    let logger: Logger
 
-    public init(client: DockerClient, packageIndex: PackageIndex = PackageIndex(), extraHosts: [String] = []) {
+    public init(client: DockerClient, packageIndex: PackageIndex = PackageIndex(), extraHosts: [String] = [],
+                logger: Logger = .console("isol8.images")) {
+        self.logger = logger
         self.client = client
         self.packageIndex = packageIndex
         self.extraHosts = extraHosts
@@ -93,7 +97,7 @@ public struct CustomImageBuilder {
         case .bash, .agent:
             argv = ["sh", "-c", "apt-get update && apt-get install -y --no-install-recommends " + ShellQuote.join(packages)]
         }
-        DebugLog.debug("[ImageBuilder] Installing into \(container.prefix(12)): \(PackageInstaller.jsonArgv(argv))")
+        logger.debug(.imageBuilder, "Installing into \(container.prefix(12)): \(PackageInstaller.jsonArgv(argv))")
         let output = try await client.run(container, ExecSpec(cmd: argv, env: env))
         guard output.exitCode == 0 else {
             throw Isol8Error.packageInstallFailed(exitCode: output.exitCode, stderr: output.stderrText.trimmingCharacters(in: .whitespacesAndNewlines))

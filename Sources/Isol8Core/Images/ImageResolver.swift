@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// Picks the image for an execution (spec §2.3): the `image` option, else a custom image
 /// whose labels already contain the requested packages, else `isol8:<runtime>`.
@@ -12,8 +13,10 @@ actor ImageResolver {
     private let client: DockerClient
     private let override: String?
     private var cache: [String: String] = [:]
+    private let logger: Logger
 
-    init(client: DockerClient, override: String?) {
+    init(client: DockerClient, override: String?, logger: Logger) {
+        self.logger = logger
         self.client = client
         self.override = override
     }
@@ -46,12 +49,12 @@ actor ImageResolver {
             let has = Set(deps.split(separator: ",").map(String.init))
             guard packages.allSatisfy(has.contains) else { continue }
             if has.count == packages.count {
-                DebugLog.debug("[Docker] Found exact custom image match: \(tag)")
+                logger.debug(.docker, "Found exact custom image match: \(tag)")
                 return tag
             }
             superset = tag
         }
-        if let superset { DebugLog.debug("[Docker] Found superset custom image match: \(superset)") }
+        if let superset { logger.debug(.docker, "Found superset custom image match: \(superset)") }
         return superset
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// The engine of an isol8 server (spec §7): the same `Isol8Engine` calls, carried over
 /// HTTP with libcurl. Streams go over the WebSocket (`GET /execute/ws`) and fall back to
@@ -12,8 +13,12 @@ public final class RemoteEngine: Isol8Engine {
     private let apiKey: String
     private let transport: CurlTransport
     private let webSocket = WebSocketAvailability()
+    private let logger: Logger
 
-    public init(host: String, apiKey: String, sessionId: String? = nil, options: Isol8Options? = nil) throws {
+    /// `options.debug` turns this engine's `[DEBUG]` lines on.
+    public init(host: String, apiKey: String, sessionId: String? = nil, options: Isol8Options? = nil,
+                logger: Logger = .console("isol8.remote")) throws {
+        self.logger = logger.debugging(options?.debug ?? false)
         var host = host
         if host.hasSuffix("/") { host.removeLast() }
         guard let url = URL(string: host), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
@@ -74,10 +79,10 @@ public final class RemoteEngine: Isol8Engine {
                     // Only a server that never opened a WebSocket for this engine is
                     // assumed to lack one; a failure after that is the stream's own.
                     guard !failure.opened, self.webSocket.markUnavailableIfUnknown() else {
-                        DebugLog.debug("[Remote] WebSocket failed: \(failure.reason)")
+                        self.logger.debug(.remote, "WebSocket failed: \(failure.reason)")
                         throw RemoteError.webSocketFailed
                     }
-                    DebugLog.debug("[Remote] WebSocket unavailable (\(failure.reason)); streaming over SSE from now on")
+                    self.logger.debug(.remote, "WebSocket unavailable (\(failure.reason)); streaming over SSE from now on")
                 }
             }
             try await self.streamOverSSE(envelope, cancel: cancel, emit: emit)
@@ -97,7 +102,7 @@ public final class RemoteEngine: Isol8Engine {
                     let socket = try WebSocketClient(baseURL: host, path: "/execute/ws", headers: headers, cancel: cancel)
                     webSocket.markAvailable()
                     try socket.sendText(text)
-                    try socket.receiveMessages { Self.deliver($0, to: emit) }
+                    try socket.receiveMessages { self.deliver($0, to: emit) }
                     continuation.resume()
                 } catch {
                     continuation.resume(throwing: error)
@@ -110,10 +115,10 @@ public final class RemoteEngine: Isol8Engine {
                                emit: @escaping @Sendable (StreamEvent) -> Void) async throws {
         let decoder = SSEStreamState()
         let response = try await send(request("POST", "/execute/stream", body: try Self.json(envelope)), cancel: cancel) { chunk in
-            for payload in decoder.feed(chunk) { Self.deliver(payload, to: emit) }
+            for payload in decoder.feed(chunk) { self.deliver(payload, to: emit) }
         }
         try check(response, operation: "Stream failed")
-        for payload in decoder.finish() { Self.deliver(payload, to: emit) }
+        for payload in decoder.finish() { self.deliver(payload, to: emit) }
     }
 
     public func putFile(_ path: String, _ data: Data) async throws {
@@ -216,14 +221,14 @@ public final class RemoteEngine: Isol8Engine {
         throw RemoteError.http(operation: operation, status: response.status, message: message)
     }
 
-    private static func deliver(_ payload: String, to emit: (StreamEvent) -> Void) {
+    private func deliver(_ payload: String, to emit: (StreamEvent) -> Void) {
         let trimmed = payload.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return }
         if let event = WireJSON.decodeEvent(trimmed) {
             emit(event)
         } else {
             // Malformed messages are skipped, as the original client ignores what it cannot parse.
-            DebugLog.debug("[Remote] Skipping malformed stream event: \(trimmed.prefix(200))")
+            self.logger.debug(.remote, "Skipping malformed stream event: \(trimmed.prefix(200))")
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// The flags of `isol8 run` (also accepted by `isol8-tui`), turned into an engine
 /// request and engine options (spec §8.1 input resolution and option assembly).
@@ -28,7 +29,7 @@ public struct RunFlags: Sendable, Equatable {
     }
 
     /// Builds the request; `readStdin` is only called when no other source is given.
-    public func makeRequest(options: Isol8Options, readStdin: () -> String) throws -> (ExecutionRequest, CodeSource) {
+    public func makeRequest(options: Isol8Options, log: Logger, readStdin: () -> String) throws -> (ExecutionRequest, CodeSource) {
         var request: ExecutionRequest
         let source: CodeSource
         let remote = try remoteURL()
@@ -38,7 +39,7 @@ public struct RunFlags: Sendable, Equatable {
             }
             request = ExecutionRequest(runtime: try Runtime.named(runtime ?? "bash"), cmd: cmd)
             source = .cmd
-            DebugLog.debug("[Run] cmd mode, runtime: \(request.runtime.rawValue)")
+            log.debug(.run, "cmd mode, runtime: \(request.runtime.rawValue)")
         } else if let remote {
             guard file == nil, eval == nil else {
                 throw Isol8Error.invalidOption("--url/--github/--gist cannot be used with file input or --eval.")
@@ -56,27 +57,27 @@ public struct RunFlags: Sendable, Equatable {
             request.codeHash = hash
             if allowInsecureCodeURL { request.allowInsecureCodeUrl = true }
             source = .url(remote)
-            DebugLog.debug("[Run] Remote code URL: \(remote)")
+            log.debug(.run, "Remote code URL: \(remote)")
         } else if let eval {
             request = ExecutionRequest(runtime: try Runtime.named(runtime ?? "python"), code: eval)
             source = .inline
-            DebugLog.debug("[Run] Inline eval, runtime: \(request.runtime.rawValue)")
+            log.debug(.run, "Inline eval, runtime: \(request.runtime.rawValue)")
         } else if let file {
             let url = URL(fileURLWithPath: file)
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 throw Isol8Error.invalidOption("File not found: \(file)")
             }
-            DebugLog.debug("[Run] Reading file: \(url.standardizedFileURL.path)")
+            log.debug(.run, "Reading file: \(url.standardizedFileURL.path)")
             let resolved: Runtime
             if let runtime {
                 resolved = try Runtime.named(runtime)
-                DebugLog.debug("[Run] Runtime specified: \(resolved.rawValue)")
+                log.debug(.run, "Runtime specified: \(resolved.rawValue)")
             } else {
                 guard let detected = try? RuntimeRegistry.detect(url.lastPathComponent) else {
                     throw Isol8Error.invalidOption("Cannot detect runtime for \(file). Use --runtime to specify.")
                 }
                 resolved = detected
-                DebugLog.debug("[Run] Auto-detected runtime: \(resolved.rawValue)")
+                log.debug(.run, "Auto-detected runtime: \(resolved.rawValue)")
             }
             request = ExecutionRequest(runtime: resolved, code: String(decoding: data, as: UTF8.self))
             if let dot = url.lastPathComponent.lastIndex(of: ".") {
@@ -84,7 +85,7 @@ public struct RunFlags: Sendable, Equatable {
             }
             source = .file(url.path)
         } else {
-            DebugLog.debug("[Run] Reading code from stdin")
+            log.debug(.run, "Reading code from stdin")
             request = ExecutionRequest(runtime: try Runtime.named(runtime ?? "python"), code: readStdin())
             source = .stdin
         }

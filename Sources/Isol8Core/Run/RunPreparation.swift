@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// One run made ready: flags or knobs plus the config file turned into the engine options
 /// (with where each came from) and the request, with every check that can be made before
@@ -15,19 +16,22 @@ public struct RunPreparation: Sendable {
     /// For `isol8 run`: the config file and the environment under the flags.
     public static func prepare(flags: RunFlags, config loaded: ConfigLoader.Loaded,
                                environment: [String: String] = ProcessInfo.processInfo.environment,
-                               readStdin: () -> String) throws -> RunPreparation {
-        try prepare(flags: flags, effective: try EffectiveConfig.resolve(loaded, flags: flags, environment: environment),
-                    readStdin: readStdin)
+                               log: Logger, readStdin: () -> String) throws -> RunPreparation {
+        let effective = try EffectiveConfig.resolve(loaded, flags: flags, environment: environment)
+        if effective.entries.contains(where: { $0.key == "network" && $0.source == .flag("--install") }) {
+            log.debug(.run, "--install detected without explicit --net; using filtered network mode automatically")
+        }
+        return try prepare(flags: flags, effective: effective, log: log, readStdin: readStdin)
     }
 
     /// For the TUI: options already resolved and changed by knobs.
-    public static func prepare(flags: RunFlags, effective: EffectiveConfig, readStdin: () -> String) throws -> RunPreparation {
+    public static func prepare(flags: RunFlags, effective: EffectiveConfig, log: Logger, readStdin: () -> String) throws -> RunPreparation {
         var effective = effective
-        let (request, source) = try flags.makeRequest(options: effective.options, readStdin: readStdin)
+        let (request, source) = try flags.makeRequest(options: effective.options, log: log, readStdin: readStdin)
         let added = RegistryAllowlist.merge(into: &effective, runtime: request.runtime,
                                             installing: !(request.installPackages ?? []).isEmpty)
         if !added.isEmpty {
-            DebugLog.debug("[Run] Added default package registries for \(request.runtime.rawValue): \(added.joined(separator: ", "))")
+            log.debug(.run, "Added default package registries for \(request.runtime.rawValue): \(added.joined(separator: ", "))")
         }
         try check(request, options: effective.options)
         return RunPreparation(effective: effective, request: request, source: source, addedRegistries: added)

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// Builds the engine and the inspector for a target: a `DockerEngine` on that daemon, or a
 /// `RemoteEngine` on that isol8 server with its key found as `isol8 run --host` finds it.
@@ -9,14 +10,15 @@ public struct EngineFactory: Sendable {
         self.keys = keys
     }
 
-    public func engine(for target: Target, options: Isol8Options, maxConcurrent: Int,
+    /// The engine's lines go to `logger`, with `[DEBUG]` lines as `options.debug` says.
+    public func engine(for target: Target, options: Isol8Options, maxConcurrent: Int, logger: Logger,
                        warn: (String) -> Void = { _ in }) throws -> any Isol8Engine {
         switch target.kind {
         case .docker(let endpoint):
-            return try DockerEngine(options: options, maxConcurrent: maxConcurrent, client: DockerClient(endpoint: endpoint))
+            return try DockerEngine(options: options, maxConcurrent: maxConcurrent, client: DockerClient(endpoint: endpoint), logger: logger)
         case .server(let url, let key, let session):
             let apiKey = try keys.resolve(flag: key, host: url, warn: warn)
-            return try RemoteEngine(host: url, apiKey: apiKey, sessionId: session, options: options)
+            return try RemoteEngine(host: url, apiKey: apiKey, sessionId: session, options: options, logger: logger)
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Isol8Core
+import Logging
 import TerminalKit
 
 /// Performs effects: runs on engines built for the current target from each run's knobs,
@@ -11,6 +12,8 @@ public final class EffectRunner: @unchecked Sendable {
     private let capability: ColorCapability
     private weak var host: TerminalHost?
     private let factory: EngineFactory
+    /// The engines' and the runner's lines, into the Debug pane (stdout is the screen).
+    private let paneLog: Logger
     private let engines: EngineKeeper
     private let lock = NSLock()
     /// Where runs and inspections go; `:target` changes it.
@@ -34,13 +37,9 @@ public final class EffectRunner: @unchecked Sendable {
         self.host = host
         self.target = target
         self.factory = factory
-        engines = EngineKeeper(factory: factory)
-    }
-
-    /// Routes the engine's `[DEBUG]` lines into the Debug pane instead of stdout (which is
-    /// the screen); each engine turns them on or off from its `debug` option.
-    public func installDebugSink() {
-        DebugLog.setSink { [weak self] line in self?.mailbox.send(.debugLines([line])) }
+        // Each engine turns its `[DEBUG]` lines on or off from its own `debug` option.
+        paneLog = Logger.lines("isol8.tui", debug: false) { _, line in mailbox.send(.debugLines([line])) }
+        engines = EngineKeeper(factory: factory, logger: paneLog)
     }
 
     /// Performs one effect. `.quit` is the loop's business and ignored here.
@@ -132,7 +131,8 @@ public final class EffectRunner: @unchecked Sendable {
         let mailbox = mailbox
         let onContainer: @Sendable (String) -> Void = { mailbox.send(.runContainer(id: spec.id, containerId: $0)) }
         do {
-            let prepared = try RunPreparation.prepare(flags: spec.flags, effective: spec.effective) { "" }
+            let prepared = try RunPreparation.prepare(flags: spec.flags, effective: spec.effective,
+                                                      log: paneLog.debugging(spec.effective.options.debug)) { "" }
             let request = prepared.request
             let engine = try await engines.engine(for: prepared, on: currentTarget)
             try await prepared.check(on: engine)

@@ -1,4 +1,5 @@
 import Isol8Core
+import Logging
 
 /// Hands out the engine for a run and keeps it while the target and the knobs that shape it
 /// stay the same: an ephemeral engine's warm pool makes the next run start sooner, and a
@@ -13,10 +14,12 @@ actor EngineKeeper {
     }
 
     private let factory: EngineFactory
+    private let logger: Logger
     private var kept: (engine: any Isol8Engine, shape: Shape)?
 
-    init(factory: EngineFactory) {
+    init(factory: EngineFactory, logger: Logger) {
         self.factory = factory
+        self.logger = logger
     }
 
     /// The engine a prepared run should use on `target`, replacing (and stopping) a kept one
@@ -27,7 +30,7 @@ actor EngineKeeper {
                           persistentRuntime: options.mode == .persistent ? run.request.runtime : nil)
         if let kept, kept.shape == shape { return kept.engine }
         await release()
-        let engine = try factory.engine(for: target, options: options, maxConcurrent: run.effective.maxConcurrent)
+        let engine = try factory.engine(for: target, options: options, maxConcurrent: run.effective.maxConcurrent, logger: logger)
         try await engine.start()
         kept = (engine, shape)
         return engine

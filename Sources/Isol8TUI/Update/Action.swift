@@ -29,7 +29,7 @@ public enum Action: Sendable {
     case runFinished(id: Int, RunCompletion)
     /// Run `id` failed before or while running (validation, Docker, engine).
     case runFailed(id: Int, message: String)
-    /// Lines the engine logged through `DebugLog`.
+    /// Lines the engines logged (their loggers write into the Debug pane).
     case debugLines([String])
     case containerInspected(ContainerSnapshot)
     /// The daemon reported `action` (start, exec_start, die, oom, destroy …) for a container.
