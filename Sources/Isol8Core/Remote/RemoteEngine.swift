@@ -15,10 +15,11 @@ public final class RemoteEngine: Isol8Engine {
     private let webSocket = WebSocketAvailability()
     private let logger: Logger
 
-    /// `options.debug` turns this engine's `[DEBUG]` lines on.
+    /// `options.debug` turns this engine's `[DEBUG]` lines on; `sessionId` goes into the logger's metadata.
     public init(host: String, apiKey: String, sessionId: String? = nil, options: Isol8Options? = nil,
                 logger: Logger = .console("isol8.remote")) throws {
-        self.logger = logger.debugging(options?.debug ?? false)
+        let logger = logger.debugging(options?.debug ?? false)
+        self.logger = sessionId.map { logger.with("session", $0) } ?? logger
         var host = host
         if host.hasSuffix("/") { host.removeLast() }
         guard let url = URL(string: host), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
