@@ -122,7 +122,10 @@ let package = Package(
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(
             name: "Isol8TUITests",
-            dependencies: ["Isol8TUI", "TerminalKit", "Isol8Core", "Isol8Server", "Isol8TestSupport"],
+            dependencies: [
+                "Isol8TUI", "TerminalKit", "Isol8Core", "Isol8Server", "Isol8TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             exclude: ["Snapshots"]  // golden screens, read by path
         ),
         .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalCurses", "TerminalKit"]),

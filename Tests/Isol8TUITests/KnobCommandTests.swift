@@ -1,5 +1,6 @@
 import TerminalKit
 import Isol8Core
+import Logging
 import XCTest
 @testable import Isol8TUI
 
@@ -81,11 +82,11 @@ final class KnobCommandTests: XCTestCase {
         var state = Fixture.state()
         state.command("install requests")
         let spec = state.knobs.runSpec(id: 1)
-        let fromTUI = try RunPreparation.prepare(flags: spec.flags, effective: spec.effective) { "" }
+        let fromTUI = try RunPreparation.prepare(flags: spec.flags, effective: spec.effective, log: Logger.console("test")) { "" }
 
         var flags = Fixture.helloFlags
         flags.install = ["requests"]
-        let fromCLI = try RunPreparation.prepare(flags: flags, effective: Fixture.knobs(flags).effective) { "" }
+        let fromCLI = try RunPreparation.prepare(flags: flags, effective: Fixture.knobs(flags).effective, log: Logger.console("test")) { "" }
 
         XCTAssertEqual(fromTUI.options.network, .filtered)
         XCTAssertEqual(fromTUI.options.networkFilter, fromCLI.options.networkFilter)
