@@ -88,12 +88,12 @@ public final class EffectRunner: @unchecked Sendable {
     /// Asks `target` how it is; on a Docker target that answers, also removes the containers
     /// of clients that died there without cleaning up.
     private func probe(_ target: Target) {
-        let (mailbox, keys) = (mailbox, factory.keys)
+        let (mailbox, keys, log) = (mailbox, factory.keys, paneLog)
         Task {
             let health = await TargetHealth.probe(target, keys: keys)
             mailbox.send(.targetProbed(health))
             if health.isReachable, case .docker(let endpoint) = target.kind {
-                _ = try? await OrphanReaper(client: DockerClient(endpoint: endpoint)).reap()
+                _ = try? await OrphanReaper(client: DockerClient(endpoint: endpoint), logger: log).reap()
             }
         }
     }
