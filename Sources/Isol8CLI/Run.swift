@@ -36,7 +36,6 @@ struct Run: Isol8Subcommand {
             prepared = try RunPreparation.prepare(flags: flags, config: loaded, log: Console.log) {
                 String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
             }
-            for entry in prepared.effective.entries { Console.log.debug(.config, "\(entry.key) = \(entry.value) (\(entry.source))") }
         } catch {
             throw CLIFailure("\(error)")
         }

@@ -21,6 +21,9 @@ public struct RunPreparation: Sendable {
         if effective.entries.contains(where: { $0.key == "network" && $0.source == .flag("--install") }) {
             log.debug(.run, "--install detected without explicit --net; using filtered network mode automatically")
         }
+        // Where every value came from, before the request is read: a run refused for its code
+        // or its workdir still shows the settings it would have had.
+        for entry in effective.entries { log.debug(.config, "\(entry.key) = \(entry.value) (\(entry.source))") }
         return try prepare(flags: flags, effective: effective, log: log, readStdin: readStdin)
     }
 
