@@ -80,10 +80,11 @@ let package = Package(
             dependencies: ["NetworkPolicy"],
             linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux]))]
         ),
-        .testTarget(name: "Isol8CoreTests", dependencies: ["Isol8Core"]),
-        // Servers on the Docker bridge (web, echo, UDP, a package index) that tests in several
-        // targets point containers at.
-        .target(name: "Isol8TestSupport", path: "Tests/Isol8TestSupport"),
+        .testTarget(name: "Isol8CoreTests", dependencies: ["Isol8Core", "Isol8TestSupport"]),
+        // What tests in several targets share: the tmux driver, the polling helper, helper
+        // processes that cannot outlive the tests, servers on the Docker bridge (web, echo,
+        // UDP, a package index) that containers are pointed at.
+        .target(name: "Isol8TestSupport", dependencies: ["Isol8Core"], path: "Tests/Isol8TestSupport"),
         .testTarget(name: "Isol8IntegrationTests", dependencies: ["Isol8Core", "Isol8TestSupport"]),
         .testTarget(
             name: "Isol8ServerTests",
@@ -105,9 +106,9 @@ let package = Package(
             dependencies: ["Isol8TUI", "TerminalKit", "Isol8Core", "Isol8Server", "Isol8TestSupport"],
             exclude: ["Snapshots"]  // golden screens, read by path
         ),
-        .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalCurses", "TerminalKit"]),
+        .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalCurses", "TerminalKit", "Isol8TestSupport"]),
         .testTarget(name: "NetworkPolicyTests", dependencies: ["NetworkPolicy"]),
-        .testTarget(name: "Isol8ProxyTests", dependencies: ["NetworkPolicy"]),
+        .testTarget(name: "Isol8ProxyTests", dependencies: ["NetworkPolicy", "Isol8TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

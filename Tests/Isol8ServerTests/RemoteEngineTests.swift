@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import Isol8TestSupport
 import Isol8Core
 
 /// `RemoteEngine` against a real server, with the same behaviour cases as `DockerEngine`.
@@ -74,13 +75,7 @@ final class RemoteEngineTests: SharedServerTestCase {
             break
         }
         XCTAssertFalse(hostname.isEmpty)
-        // The server logs the cleanup line before it removes the container: wait for both.
-        var gone = false
-        for _ in 0..<600 where !gone {
-            gone = (try? await docker.inspectContainer(hostname)) == nil
-            if !gone { try await Task.sleep(nanoseconds: 100_000_000) }
-        }
-        XCTAssertTrue(gone, "container \(hostname) should be removed once the client left")
+        try await docker.waitUntilRemoved(hostname)
     }
 
     /// Behind a proxy that refuses upgrades the first stream falls back to SSE, and
