@@ -195,7 +195,7 @@ final class AuthKeyTests: SharedServerTestCase {
 
     func testHelpListsLoginAndLogoutBetweenCleanupAndSession() throws {
         let help = try CLIRun.run(["--help"]).stdout
-        let section = try XCTUnwrap(help.components(separatedBy: "SUBCOMMANDS:\n").last?.components(separatedBy: "\n\n").first)
+        let section = try XCTUnwrap(help.components(separatedBy: "\nCommands:\n").last?.components(separatedBy: "\n\n").first)
         let commands = section.split(separator: "\n").compactMap { line -> String? in
             guard line.hasPrefix("  "), !line.hasPrefix("   "), let word = line.split(separator: " ").first else { return nil }
             return String(word)
