@@ -27,6 +27,14 @@ final class RemoteEngineTests: SharedServerTestCase {
     func testStreamedExecutionLocal() async throws { try await EngineBehaviourCases.streamedExecution(try local()) }
     func testStreamedExecutionRemote() async throws { try await EngineBehaviourCases.streamedExecution(try remote()) }
 
+    func testStreamedSetupPhaseLocal() async throws { try await EngineBehaviourCases.streamedSetupPhase(try local()) }
+    func testStreamedSetupPhaseRemoteWebSocket() async throws { try await EngineBehaviourCases.streamedSetupPhase(try remote()) }
+    func testStreamedSetupPhaseRemoteSSE() async throws {
+        let proxy = try UpgradeRefusingProxy(upstreamPort: server.port)
+        try await EngineBehaviourCases.streamedSetupPhase(try RemoteEngine(host: "http://127.0.0.1:\(proxy.port)", apiKey: ServerProcess.apiKey))
+        XCTAssertEqual(proxy.refusedUpgrades, 1, "the stream fell back to SSE")
+    }
+
     func testStreamedValidationErrorLocal() async throws { try await EngineBehaviourCases.streamedValidationError(try local()) }
     func testStreamedValidationErrorRemote() async throws { try await EngineBehaviourCases.streamedValidationError(try remote()) }
 

@@ -125,6 +125,22 @@ final class ServerRoutesTests: SharedServerTestCase {
         XCTAssertEqual(chunks.joined(), "0\n1\n2\n", reply.text)
     }
 
+    func testStreamedSetupScriptEndsItsPhaseWithItsOwnExitFrame() async throws {
+        let reply = try await client.execute(["runtime": "bash", "cmd": "echo code", "setupScript": "echo setup"], stream: true)
+        XCTAssertEqual(reply.status, 200)
+        XCTAssertEqual(reply.text, """
+            data: {"type":"stdout","data":"setup\\n","phase":"setup"}
+
+            data: {"type":"exit","data":"0","phase":"setup"}
+
+            data: {"type":"stdout","data":"code\\n","phase":"code"}
+
+            data: {"type":"exit","data":"0","phase":"code"}
+
+
+            """)
+    }
+
     func testStreamHeaders() throws {
         let curl = Process()
         curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
