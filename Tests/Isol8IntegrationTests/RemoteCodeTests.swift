@@ -101,7 +101,7 @@ final class RemoteCodeTests: XCTestCase {
         let (listener, slowPort) = try LocalServers.startPythonServer(["-c", """
             import socket, time
             s = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen()
-            print('port', s.getsockname()[1], flush=True)
+            print('listening on port', s.getsockname()[1], flush=True)
             c, _ = s.accept(); time.sleep(600)
             """])
         defer { listener.stop() }

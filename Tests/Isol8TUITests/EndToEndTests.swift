@@ -153,7 +153,7 @@ final class EndToEndTests: XCTestCase {
         try await client.removeContainer(id, force: true)
         try frame(session, "the destroy event to mark it removed") { $0.contains { $0.contains("state") && $0.contains("removed") } }
         try session.press("q")
-        try session.waitFor("the debugger to quit") { !$0.contains { $0.contains("isol8-tui") } }
+        try session.waitForEnd()
     }
 
     func testDebugLinesGoToTheDebugPaneNeverToTheTerminal() throws {

@@ -21,32 +21,39 @@ public final class LocalServers {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("isol8-www-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         try "hello from the test server".write(to: root.appendingPathComponent("index.txt"), atomically: true, encoding: .utf8)
-        let http = try Self.startPythonServer(["-m", "http.server", "--bind", gateway, "0", "--directory", root.path])
-        let echo = try Self.startPythonServer(["-c", """
-        import socket, threading
-        s = socket.socket(); s.bind(('\(gateway)', 0)); s.listen(16)
-        print('port', s.getsockname()[1], flush=True)
-        def serve(c):
+        var started: [HelperProcess] = []
+        do {
+            let http = try Self.startPythonServer(["-m", "http.server", "--bind", gateway, "0", "--directory", root.path])
+            started.append(http.process)
+            let echo = try Self.startPythonServer(["-c", """
+            import socket, threading
+            s = socket.socket(); s.bind(('\(gateway)', 0)); s.listen(16)
+            print('listening on port', s.getsockname()[1], flush=True)
+            def serve(c):
+                while True:
+                    d = c.recv(4096)
+                    if not d: break
+                    c.sendall(b'echo:' + d)
+                c.close()
             while True:
-                d = c.recv(4096)
-                if not d: break
-                c.sendall(b'echo:' + d)
-            c.close()
-        while True:
-            c, _ = s.accept(); threading.Thread(target=serve, args=(c,), daemon=True).start()
-        """])
-        let udp = try Self.startPythonServer(["-c", """
-        import socket
-        s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(('\(gateway)', 0))
-        print('port', s.getsockname()[1], flush=True)
-        while True:
-            d, a = s.recvfrom(4096)
-            open('\(udpLog.path)', 'ab').write(d + b'\\n')
-        """])
-        servers = [http.process, echo.process, udp.process]
-        httpPort = http.port
-        echoPort = echo.port
-        udpPort = udp.port
+                c, _ = s.accept(); threading.Thread(target=serve, args=(c,), daemon=True).start()
+            """])
+            started.append(echo.process)
+            let udp = try Self.startPythonServer(["-c", """
+            import socket
+            s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(('\(gateway)', 0))
+            print('listening on port', s.getsockname()[1], flush=True)
+            while True:
+                d, a = s.recvfrom(4096)
+                open('\(udpLog.path)', 'ab').write(d + b'\\n')
+            """])
+            started.append(udp.process)
+            (httpPort, echoPort, udpPort) = (http.port, echo.port, udp.port)
+        } catch {
+            for server in started { server.stop(timeout: 10) }
+            throw error
+        }
+        servers = started
     }
 
     deinit { stop() }
@@ -80,16 +87,19 @@ public final class LocalServers {
         guard sent == bytes.count else { throw Spawn.Failed(argv: ["sendto"], reason: String(cString: strerror(errno))) }
     }
 
-    /// Starts a python3 server that prints `port N` (http.server: `… port N …`) once it listens.
+    /// Starts a python3 server that prints `… port N …` once it listens (as http.server does).
     public static func startPythonServer(_ arguments: [String]) throws -> (process: HelperProcess, port: Int) {
         let process = try HelperProcess(["python3", "-u"] + arguments)
         do {
-            let output = try process.waitForOutput(" port ")
-            let words = output.split(whereSeparator: \.isWhitespace)
-            guard let index = words.firstIndex(of: "port"), index + 1 < words.count, let port = Int(words[index + 1]) else {
-                throw Spawn.Failed(argv: process.argv, reason: "no port in its output: \(output)")
-            }
-            return (process, port)
+            let output = try Poll.until("\(arguments.prefix(2).joined(separator: " ")) to print its port",
+                                        look: { (process.output, process.exitStatus) },
+                                        holds: { output, status in
+                                            if let status { throw Spawn.Failed(argv: process.argv, reason: "exited \(status): \(output)\(process.errors)") }
+                                            return output.range(of: #" port \d+\s"#, options: .regularExpression) != nil
+                                        },
+                                        describe: { "stdout:\n\($0.0)\nstderr:\n\(process.errors)" }).0
+            let match = output.range(of: #" port \d+"#, options: .regularExpression)!
+            return (process, Int(output[match].dropFirst(" port ".count))!)
         } catch {
             process.stop(timeout: 10)
             throw error

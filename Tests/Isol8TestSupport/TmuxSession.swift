@@ -95,6 +95,13 @@ public final class TmuxSession: RunningHelper, @unchecked Sendable {
                        describe: { $0.joined(separator: "\n") })
     }
 
+    /// Waits until the command in the window has exited (the session ends with it).
+    public func waitForEnd(file: StaticString = #filePath, line: UInt = #line) throws {
+        try Poll.until("the command in the tmux window to exit", file: file, line: line,
+                       look: { (self.isRunning, (try? self.screen()) ?? []) }, holds: { running, _ in !running },
+                       describe: { $0.1.joined(separator: "\n") })
+    }
+
     /// Waits until some row contains `text`.
     @discardableResult
     public func waitFor(text: String, timeout: TimeInterval = Poll.defaultTimeout,
