@@ -97,9 +97,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // Servers on the Docker bridge (web, echo, UDP, a package index) that tests in several
-        // targets point containers at, and a capture for the lines a test's logger writes.
-        .target(name: "Isol8TestSupport", path: "Tests/Isol8TestSupport"),
+        // What tests in several targets share: the tmux driver, the polling helper, helper
+        // processes that cannot outlive the tests, servers on the Docker bridge (web, echo,
+        // UDP, a package index) that containers are pointed at, a capture for a logger's lines.
+        .target(name: "Isol8TestSupport", dependencies: ["Isol8Core"], path: "Tests/Isol8TestSupport"),
         .testTarget(
             name: "Isol8IntegrationTests",
             dependencies: ["Isol8Core", "Isol8TestSupport", .product(name: "Logging", package: "swift-log")]
@@ -128,9 +129,9 @@ let package = Package(
             ],
             exclude: ["Snapshots"]  // golden screens, read by path
         ),
-        .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalCurses", "TerminalKit"]),
+        .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalCurses", "TerminalKit", "Isol8TestSupport"]),
         .testTarget(name: "NetworkPolicyTests", dependencies: ["NetworkPolicy"]),
-        .testTarget(name: "Isol8ProxyTests", dependencies: ["NetworkPolicy"]),
+        .testTarget(name: "Isol8ProxyTests", dependencies: ["NetworkPolicy", "Isol8TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -20,12 +20,13 @@ do {
     Foundation.exit(exit.rawValue)
 } catch {
     let code = Isol8Command.exitCode(for: error)
+    let message = HelpText.isol8(Isol8Command.fullMessage(for: error))
     if code == .success {
-        print(Isol8Command.fullMessage(for: error))
+        print(message)
         exit(0)
     }
     if error is ValidationError || error is CleanExit || String(describing: type(of: error)).contains("CommandError") {
-        Console.error(Isol8Command.fullMessage(for: error))
+        Console.error(message)
     } else {
         Console.error("[ERR] \(error)")
     }

@@ -1,4 +1,5 @@
 import XCTest
+import Isol8TestSupport
 @testable import Isol8Core
 
 final class ConfigTests: XCTestCase {
@@ -172,9 +173,9 @@ final class AuditLoggerTests: XCTestCase {
         XCTAssertTrue(line.hasPrefix(#"{"executionId":"e1","userId":"u","timestamp":"#), line)
         XCTAssertTrue(line.contains(#""stdout":"1""#) && !line.contains(#""code""#), line)
         // The script runs on its own: `>` creates the file before echo fills it, so wait for a whole line.
-        let written = { (try? String(contentsOf: marker, encoding: .utf8)) ?? "" }
-        for _ in 0..<50 where !written().hasSuffix("\n") { Thread.sleep(forTimeInterval: 0.1) }
-        XCTAssertEqual(written(), logger.logFile.path + "\n")
+        let written = try Poll.until("the post-log script's whole line", look: { (try? String(contentsOf: marker, encoding: .utf8)) ?? "" },
+                                     holds: { $0.hasSuffix("\n") })
+        XCTAssertEqual(written, logger.logFile.path + "\n")
     }
 
     func testDisabledLoggerWritesNothing() {

@@ -1,36 +1,39 @@
 import XCTest
 @testable import Isol8Core
+import Isol8TestSupport
 
 /// Nothing leaks: ephemeral runs remove their containers; `--persist` keeps exactly one.
 final class LifecycleTests: XCTestCase {
     func testTwentyEphemeralRunsLeaveNoContainer() async throws {
-        let before = try await Daemon.managedContainers().map(\.Id)
+        var created: [String] = []
         for i in 0..<20 {
+            let outcome: CLI.Outcome
             switch i % 4 {
-            case 0: _ = try CLI.run(["run", "-e", "print(\(i))"])
-            case 1: _ = try CLI.run(["run", "-e", "import sys; sys.exit(2)"])
-            case 2: _ = try CLI.run(["run", "--timeout", "1000", "--no-stream", "-e", "while True: pass"])
-            default: _ = try CLI.run(["run", "-e", "raise SystemExit('boom')", "--no-stream"])
+            case 0: outcome = try CLI.run(["run", "--debug", "-e", "print(\(i))"])
+            case 1: outcome = try CLI.run(["run", "--debug", "-e", "import sys; sys.exit(2)"])
+            case 2: outcome = try CLI.run(["run", "--debug", "--timeout", "1000", "--no-stream", "-e", "while True: pass"])
+            default: outcome = try CLI.run(["run", "--debug", "-e", "raise SystemExit('boom')", "--no-stream"])
             }
+            created += Daemon.containersCreated(in: outcome.stdout)
         }
-        let after = try await Daemon.managedContainers().map(\.Id)
-        XCTAssertEqual(Set(after), Set(before))
+        XCTAssertGreaterThanOrEqual(created.count, 20, "every run made its container")
+        let left = try await Daemon.existing(created)
+        XCTAssertEqual(left, [], "ephemeral runs remove their containers before the CLI exits")
     }
 
     func testPersistLeavesOneContainerThatCleanupRemoves() async throws {
-        let before = Set(try await Daemon.managedContainers().map(\.Id))
-        let outcome = try CLI.run(["run", "--persist", "-e", "open('/sandbox/kept.txt','w').write('x')"])
+        let outcome = try CLI.run(["run", "--debug", "--persist", "-e", "open('/sandbox/kept.txt','w').write('x')"])
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
-        let left = Set(try await Daemon.managedContainers().map(\.Id)).subtracting(before)
+        let left = try await Daemon.existing(Daemon.containersCreated(in: outcome.stdout))
         XCTAssertEqual(left.count, 1)
-        let details = try await Daemon.client.inspectContainer(left.first!)
+        let details = try await Daemon.client.inspectContainer(try XCTUnwrap(left.first))
         XCTAssertEqual(details.State?.Running, true)
 
         let cleanup = try CLI.run(["cleanup", "--force"])
         XCTAssertEqual(cleanup.status, 0, cleanup.stderr)
         XCTAssertTrue(cleanup.stdout.contains("Removed "), cleanup.stdout)
-        let remaining = try await Daemon.managedContainers()
-        XCTAssertTrue(remaining.isEmpty)
+        let remaining = try await Daemon.existing(left)
+        XCTAssertEqual(remaining, [])
     }
 
     func testLibraryEngineExecutesAndStops() async throws {
@@ -44,8 +47,8 @@ final class LifecycleTests: XCTestCase {
         XCTAssertFalse(result.truncated)
         XCTAssertEqual(result.containerId?.count, 64)
         await engine.stop()
-        let left = try await Daemon.managedContainers().filter { $0.Id == result.containerId }
-        XCTAssertTrue(left.isEmpty)
+        let left = try await Daemon.existing([try XCTUnwrap(result.containerId)])
+        XCTAssertEqual(left, [])
     }
 
     func testPersistentModeKeepsStateAndLocksRuntime() async throws {
@@ -67,8 +70,8 @@ final class LifecycleTests: XCTestCase {
         XCTAssertEqual(back, all)
         let id = await engine.containerId
         await engine.stop()
-        let left = try await Daemon.managedContainers().filter { $0.Id == id }
-        XCTAssertTrue(left.isEmpty)
+        let left = try await Daemon.existing([try XCTUnwrap(id)])
+        XCTAssertEqual(left, [])
     }
 
     func testStreamingEventsArriveInOrderAndEndWithExit() async throws {
@@ -93,12 +96,12 @@ final class LifecycleTests: XCTestCase {
             events.append(event)
             if event.type == .stdout { cancel.cancel() }
         }
-        let live = Set(try await Daemon.managedContainers().map(\.Id))
+        let id = try XCTUnwrap(used.id, "onContainer named the container before the output")
+        let live = try await Daemon.existing([id])
         await engine.stop()
         XCTAssertEqual(events.last?.type, .exit)
         XCTAssertTrue(events.contains(StreamEvent(.error, "EXECUTION CANCELLED")))
-        let id = try XCTUnwrap(used.id, "onContainer named the container before the output")
-        XCTAssertFalse(live.contains(id), "removed at once, not kept warm in the pool")
+        XCTAssertEqual(live, [], "removed at once, not kept warm in the pool")
     }
 
     func testCancellingABufferedRunStopsItAndRemovesItsContainer() async throws {
@@ -107,25 +110,29 @@ final class LifecycleTests: XCTestCase {
         let used = ContainerNote()
         let request = ExecutionRequest(runtime: .python, code: "import time\ntime.sleep(60)")
         let run = Task { try await engine.execute(request, cancel: cancel, onContainer: used.set) }
-        while used.id == nil { try await Task.sleep(nanoseconds: 50_000_000) }
-        try await Task.sleep(nanoseconds: 300_000_000)
+        // Cancel once the user code really runs, not while the container is being prepared.
+        try await Poll.until("the user code running in the run's container", look: { () async -> [String] in
+            guard let id = used.id else { return [] }
+            return (try? await Daemon.client.top(id).Processes?.map { $0.joined(separator: " ") }) ?? []
+        }, holds: { $0.contains { $0.contains("time.sleep(60)") } })
         cancel.cancel()
         let result = try await run.value
-        let live = Set(try await Daemon.managedContainers().map(\.Id))
+        let live = try await Daemon.existing([try XCTUnwrap(result.containerId)])
         await engine.stop()
         XCTAssertEqual(result.exitCode, 137)
         XCTAssertEqual(result.containerId, used.id)
-        XCTAssertFalse(live.contains(result.containerId ?? ""), "removed at once, not kept warm in the pool")
+        XCTAssertEqual(live, [], "removed at once, not kept warm in the pool")
     }
 
     func testAFinishedRunsContainerGoesBackToThePool() async throws {
         let engine = try DockerEngine()
         let used = ContainerNote()
         let result = try await engine.execute(ExecutionRequest(runtime: .python, code: "print(1)"), cancel: CancelToken(), onContainer: used.set)
-        let live = Set(try await Daemon.managedContainers().map(\.Id))
+        let id = try XCTUnwrap(used.id)
+        let live = try await Daemon.existing([id])
         await engine.stop()
         XCTAssertEqual(result.stdout, "1")
-        XCTAssertTrue(live.contains(try XCTUnwrap(used.id)), "kept warm for the next run")
+        XCTAssertEqual(live, [id], "kept warm for the next run")
     }
 }
 
@@ -152,8 +159,8 @@ final class PoolTests: XCTestCase {
         XCTAssertEqual(second.containerId, first.containerId, "the pooled container is reused")
         XCTAssertEqual(second.stdout, "[] []\nnone")
         await engine.stop()
-        let left = try await Daemon.managedContainers().filter { $0.Id == first.containerId }
-        XCTAssertTrue(left.isEmpty, "stop() drains the pool")
+        let left = try await Daemon.existing([try XCTUnwrap(first.containerId)])
+        XCTAssertEqual(left, [], "stop() drains the pool")
     }
 
     func testFastPoolReusesACleanedContainer() async throws {
@@ -165,15 +172,15 @@ final class PoolTests: XCTestCase {
     }
 
     func testPrewarmFillsTheCleanList() async throws {
-        let before = Set(try await Daemon.managedContainers().map(\.Id))
         let engine = try DockerEngine()
         try await engine.start(prewarm: [.python])
         let counts = await engine.poolCounts(image: "isol8:python")
         XCTAssertEqual(counts.clean, 1)
         let result = try await engine.execute(ExecutionRequest(runtime: .python, code: "print('warm')"))
         XCTAssertEqual(result.stdout, "warm")
+        let warmed = try XCTUnwrap(result.containerId)
         await engine.stop()
-        let after = Set(try await Daemon.managedContainers().map(\.Id))
-        XCTAssertTrue(after.subtracting(before).isEmpty, "stop() drains the warmed pool")
+        let left = try await Daemon.existing([warmed])
+        XCTAssertEqual(left, [], "stop() drains the warmed pool")
     }
 }

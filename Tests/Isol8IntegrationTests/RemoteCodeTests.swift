@@ -4,7 +4,7 @@ import Isol8TestSupport
 
 /// `codeUrl` fetching against an HTTP server the test starts on loopback.
 final class RemoteCodeTests: XCTestCase {
-    private var server: Process!
+    private var server: HelperProcess!
     private var root: URL!
     private var port = 0
 
@@ -14,22 +14,11 @@ final class RemoteCodeTests: XCTestCase {
         try "print('fetched and run')".write(to: root.appendingPathComponent("hello.py"), atomically: true, encoding: .utf8)
         try Data([0x70, 0x00, 0x71]).write(to: root.appendingPathComponent("binary.py"))
         try String(repeating: "#", count: 5000).write(to: root.appendingPathComponent("big.py"), atomically: true, encoding: .utf8)
-        port = Int.random(in: 20000...40000)
-        server = Process()
-        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        server.arguments = ["python3", "-m", "http.server", "--bind", "127.0.0.1", String(port)]
-        server.currentDirectoryURL = root
-        server.standardOutput = FileHandle.nullDevice
-        server.standardError = FileHandle.nullDevice
-        try server.run()
-        for _ in 0..<50 where (try? fetcher(testPolicy).fetch(url("hello.py"), allowInsecure: true, expectedHash: nil)) == nil {
-            Thread.sleep(forTimeInterval: 0.1)
-        }
+        (server, port) = try LocalServers.startPythonServer(["-m", "http.server", "--bind", "127.0.0.1", "0", "--directory", root.path])
     }
 
     override func tearDown() {
-        server.terminate()
-        server.waitUntilExit()
+        server.stop()
     }
 
     private func url(_ name: String) -> String { "http://127.0.0.1:\(port)/\(name)" }
@@ -108,13 +97,14 @@ final class RemoteCodeTests: XCTestCase {
     }
 
     func testSlowServerTimesOut() throws {
-        let listener = Process()
-        let slowPort = port + 1
-        listener.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        listener.arguments = ["python3", "-c", "import socket,time\ns=socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(('127.0.0.1', \(slowPort))); s.listen(); c,_=s.accept(); time.sleep(10)"]
-        try listener.run()
-        defer { listener.terminate() }
-        try LocalServers.waitForTCP("127.0.0.1", slowPort)
+        // Accepts one connection and never answers.
+        let (listener, slowPort) = try LocalServers.startPythonServer(["-c", """
+            import socket, time
+            s = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen()
+            print('listening on port', s.getsockname()[1], flush=True)
+            c, _ = s.accept(); time.sleep(600)
+            """])
+        defer { listener.stop() }
         var policy = testPolicy
         policy.fetchTimeoutMs = 500
         XCTAssertThrowsError(try fetcher(policy).fetch("http://127.0.0.1:\(slowPort)/x.py", allowInsecure: true, expectedHash: nil)) {

@@ -108,15 +108,14 @@ final class RunCommandTests: XCTestCase {
     }
 
     func testBadInputIsRefusedBeforeAnyContainerExists() async throws {
-        var outcomes = [CLI.Outcome]()
-        let created = try await Daemon.containersCreated {
-            outcomes.append(try CLI.run(["run", "--workdir", "../etc", "-e", "print(1)"]))
-            outcomes.append(try CLI.run(["run", "-r", "ruby", "-e", "puts 1"]))
-            outcomes.append(try CLI.run(["run", try temporaryFile("notes.rb", "puts 1").path]))
-            outcomes.append(try CLI.run(["run", "--memory", "lots", "-e", "print(1)"]))
-            outcomes.append(try CLI.run(["run", "/no/such/file.py"]))
-        }
-        XCTAssertEqual(created, 0)
+        let outcomes = try [
+            ["--workdir", "../etc", "-e", "print(1)"],
+            ["-r", "ruby", "-e", "puts 1"],
+            [try temporaryFile("notes.rb", "puts 1").path],
+            ["--memory", "lots", "-e", "print(1)"],
+            ["/no/such/file.py"],
+        ].map { try CLI.run(["run", "--debug"] + $0) }
+        XCTAssertEqual(outcomes.flatMap { Daemon.containersCreated(in: $0.stdout) }, [])
         XCTAssertEqual(outcomes.map(\.status), [1, 1, 1, 1, 1])
         XCTAssertEqual(outcomes[0].stderr, "[ERR] Working directory must be inside /sandbox\n")
         XCTAssertEqual(outcomes[1].stderr, "[ERR] Unknown runtime: \"ruby\". Available: python, node, bun, deno, bash, agent\n")

@@ -34,16 +34,17 @@ final class SandboxTests: XCTestCase {
     }
 
     func testLimitsAreAppliedByDocker() async throws {
-        let outcome = try CLI.run(["run", "--persist", "--memory", "96m", "--cpu", "0.5", "--pids-limit", "20", "-e", "print(1)"])
+        let outcome = try CLI.run(["run", "--debug", "--persist", "--memory", "96m", "--cpu", "0.5", "--pids-limit", "20", "-e", "print(1)"])
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
-        let kept = try await Daemon.managedContainers()
+        let kept = try await Daemon.existing(Daemon.containersCreated(in: outcome.stdout))
         XCTAssertEqual(kept.count, 1)
-        let details = try await Daemon.client.inspectContainer(kept[0].Id)
+        let id = try XCTUnwrap(kept.first)
+        let details = try await Daemon.client.inspectContainer(id)
         XCTAssertEqual(details.HostConfig?.Memory, 96 * 1024 * 1024)
         XCTAssertEqual(details.HostConfig?.MemorySwap, 96 * 1024 * 1024)
         XCTAssertEqual(details.HostConfig?.NanoCpus, 500_000_000)
         XCTAssertEqual(details.HostConfig?.PidsLimit, 20)
         XCTAssertEqual(details.HostConfig?.ReadonlyRootfs, true)
-        XCTAssertEqual(try CLI.run(["cleanup", "--force"]).status, 0)
+        try await Daemon.client.removeContainer(id, force: true)
     }
 }

@@ -67,26 +67,20 @@ final class ReadAll: @unchecked Sendable {
 enum Daemon {
     static let client = try! DockerClient.fromEnvironment()
 
-    static func managedContainers() async throws -> [ContainerSummary] {
-        try await client.listContainers(all: true, filters: ["label": ["isol8.managed=true"]])
+    /// The containers a `--debug` run of the CLI says it created. Other tests (and other
+    /// clients of the same daemon) make containers too: a test looks only at its own.
+    static func containersCreated(in debugOutput: String) -> [String] {
+        debugOutput.split(separator: "\n").compactMap { line in
+            guard line.hasPrefix("[DEBUG] [Pool] Container "), line.contains(" created for image") else { return nil }
+            return line.split(separator: " ").dropFirst(3).first.map(String.init)
+        }
     }
 
-    /// Containers created while `body` ran, read back from the daemon's event log.
-    static func containersCreated(during body: () async throws -> Void) async throws -> Int {
-        let since = Date().timeIntervalSince1970
-        try await body()
-                let until = Date().timeIntervalSince1970
-        let counter = Counter()
-        try await client.events(filters: ["type": ["container"], "event": ["create"]], since: since, until: until) { _ in counter.increment() }
-        return counter.value
+    /// Those of `ids` the daemon still has.
+    static func existing(_ ids: [String]) async throws -> [String] {
+        let all = Set(try await client.listContainers(all: true).map(\.Id))
+        return ids.filter { all.contains($0) }
     }
-}
-
-final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
-    func increment() { lock.withLock { count += 1 } }
-    var value: Int { lock.withLock { count } }
 }
 
 extension XCTestCase {

@@ -1,4 +1,5 @@
 import Foundation
+import Isol8TestSupport
 import XCTest
 
 /// The real `isol8-proxy` binary, started on 127.0.0.1 with a kernel-chosen port and a fresh
@@ -6,18 +7,13 @@ import XCTest
 final class ProxyProcess {
     let port: Int
     let stateDirectory: URL
-    private let process: Process
+    private let process: HelperProcess
 
     struct StartFailure: Error, CustomStringConvertible {
         let description: String
     }
 
-    /// The binary sits next to the test bundle in the build products folder.
-    static var binaryURL: URL {
-        var folder = Bundle(for: ProxyProcess.self).bundleURL
-        if folder.pathExtension == "xctest" { folder.deleteLastPathComponent() }
-        return folder.appendingPathComponent("isol8-proxy")
-    }
+    static var binaryURL: URL { URL(fileURLWithPath: BuiltProduct.path("isol8-proxy")) }
 
     /// Starts the proxy with only the given variables in its environment; `--port 0` unless
     /// `choosePort` is false (then the environment or the default decides).
@@ -37,10 +33,7 @@ final class ProxyProcess {
     }
 
     func stop() {
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-        }
+        process.stop()
     }
 
     func file(_ name: String) -> String {
@@ -67,31 +60,22 @@ final class ProxyProcess {
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
-    private static func launch(environment: [String: String], arguments: [String]) throws -> (process: Process, port: Int) {
+    private static func launch(environment: [String: String], arguments: [String]) throws -> (process: HelperProcess, port: Int) {
         guard FileManager.default.isExecutableFile(atPath: binaryURL.path) else {
             throw StartFailure(description: "no isol8-proxy binary at \(binaryURL.path); build the package first")
         }
-        let process = Process()
-        process.executableURL = binaryURL
-        process.arguments = arguments
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.standardError
-        try process.run()
-
-        // The proxy prints "isol8 proxy listening on 127.0.0.1:<port>" once it is listening.
-        var text = ""
-        while !text.contains("\n") {
-            let data = output.fileHandleForReading.availableData
-            if data.isEmpty { break }
-            text += String(decoding: data, as: UTF8.self)
+        let process = try HelperProcess([binaryURL.path] + arguments, environment: environment)
+        do {
+            // The proxy prints "isol8 proxy listening on 127.0.0.1:<port>" once it is listening.
+            let text = try process.waitForOutput("\n")
+            guard let line = text.split(separator: "\n").first, line.hasPrefix("isol8 proxy listening on "),
+                  let port = line.split(separator: ":").last.flatMap({ Int($0) }) else {
+                throw StartFailure(description: "proxy did not start: \(text)\(process.errors)")
+            }
+            return (process, port)
+        } catch {
+            process.stop()
+            throw error
         }
-        guard let line = text.split(separator: "\n").first, line.hasPrefix("isol8 proxy listening on "),
-              let port = line.split(separator: ":").last.flatMap({ Int($0) }) else {
-            process.terminate()
-            throw StartFailure(description: "proxy did not start: \(text)")
-        }
-        return (process, port)
     }
 }

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import XCTest
+import Isol8TestSupport
 import Isol8Core
 
 /// DB-backed API keys on a real `isol8 serve --auth-db` (spec §6.2, §6.5 `/auth/*`, §6.10)
@@ -32,7 +33,8 @@ final class AuthKeyTests: SharedServerTestCase {
     func testStartupNamesTheDatabaseAfterCreatingItsFolder() {
         let path = Self.databasePath
         XCTAssertTrue(server.output.contains("[Server] DB-backed auth enabled: \(path)\n"), server.output)
-        XCTAssertTrue(server.output.contains("       Auth: Bearer token required\n       Auth DB: \(path)\n"), server.output)
+        // The banner's last line may trail the server's readiness.
+        XCTAssertTrue(server.waitForOutput("       Auth: Bearer token required\n       Auth DB: \(path)\n"), server.output)
         XCTAssertTrue(FileManager.default.fileExists(atPath: path))
     }
 
@@ -115,7 +117,7 @@ final class AuthKeyTests: SharedServerTestCase {
     }
 
     func testLoginTokenWorksUntilItExpires() async throws {
-        let reply = try await master.call("POST", "/auth/login", json: ["ttlMs": 3000])
+        let reply = try await master.call("POST", "/auth/login", json: ["ttlMs": 5000])
         XCTAssertEqual(reply.status, 200)
         XCTAssertNotNil(reply.text.range(of: #"^\{"token":"isol8_[0-9a-f]{64}","expiresAt":"[^"]+","keyId":"[0-9a-f-]{36}"\}$"#,
                                          options: .regularExpression), reply.text)
@@ -127,9 +129,17 @@ final class AuthKeyTests: SharedServerTestCase {
         XCTAssertTrue(name?.hasPrefix("login-20") == true, name ?? "missing")
         XCTAssertTrue(server.waitForOutput("[Server] Login token issued: id=\(keyId)\n"))
 
-        let wait = expiresAt.timeIntervalSinceNow + 0.5
-        if wait > 0 { try await Task.sleep(nanoseconds: UInt64(wait * 1e9)) }
-        let stale = try await client(token).call("GET", "/sessions")
+        // Ask until it is refused; every answer must agree with the clock: accepted only when
+        // asked before the expiry, refused only when answered after it.
+        let stale = try await Poll.until("the token to expire at \(expiresAt)", look: { () async throws -> (Date, HTTPClient.Reply, Date) in
+            let asked = Date()
+            let answer = try await self.client(token).call("GET", "/sessions")
+            return (asked, answer, Date())
+        }, holds: { asked, answer, answered in
+            if answer.status == 200 { XCTAssertLessThan(asked, expiresAt, "accepted after it expired") }
+            if answer.status == 403 { XCTAssertGreaterThan(answered, expiresAt, "refused before it expired") }
+            return answer.status != 200
+        }, describe: { "\($0.1.status) \($0.1.text)" }).1
         XCTAssertEqual(stale.status, 403)
         XCTAssertEqual(stale.text, #"{"error":"Invalid API key"}"#)
     }
@@ -186,7 +196,7 @@ final class AuthKeyTests: SharedServerTestCase {
 
     func testHelpListsLoginAndLogoutBetweenCleanupAndSession() throws {
         let help = try CLIRun.run(["--help"]).stdout
-        let section = try XCTUnwrap(help.components(separatedBy: "SUBCOMMANDS:\n").last?.components(separatedBy: "\n\n").first)
+        let section = try XCTUnwrap(help.components(separatedBy: "\nCommands:\n").last?.components(separatedBy: "\n\n").first)
         let commands = section.split(separator: "\n").compactMap { line -> String? in
             guard line.hasPrefix("  "), !line.hasPrefix("   "), let word = line.split(separator: " ").first else { return nil }
             return String(word)

@@ -12,9 +12,8 @@ final class AuthStartupTests: XCTestCase {
             let server = source == "config"
                 ? try ServerProcess(config: #"{"auth": {"enabled": true, "connectionString": "\#(url)"}}"#)
                 : try ServerProcess(extraArguments: ["--auth-db", url])
-            XCTAssertThrowsError(try server.start(timeout: 30), backend)
-            server.process.waitUntilExit()
-            XCTAssertEqual(server.process.terminationStatus, 1, server.errors)
+            XCTAssertThrowsError(try server.start(), backend)
+            XCTAssertEqual(server.waitForExit(), 1, server.errors)
             XCTAssertTrue(server.errors.contains("[ERR] Unsupported auth backend: \(backend). "), server.errors)
             XCTAssertTrue(server.errors.contains("use a SQLite path with --auth-db"), server.errors)
             XCTAssertFalse((server.output + server.errors).contains("s3cret"))

@@ -2,12 +2,13 @@ import Foundation
 import XCTest
 import Isol8Core
 import Isol8Server
+import Isol8TestSupport
 
 /// A second Docker target over TLS on loopback: socat checks client certificates in front of
 /// the daemon's socket, as a remote `dockerd --tlsverify` would.
 final class DockerTLSTargetTests: XCTestCase {
     private var directory: URL!
-    private var relay: Process?
+    private var relay: HelperProcess?
     private var port = 0
 
     override func setUpWithError() throws {
@@ -17,19 +18,13 @@ final class DockerTLSTargetTests: XCTestCase {
         }
         try makeCertificates()
         port = try XCTUnwrap(PortResolver.freePort(host: "127.0.0.1"))
-        let relay = Process()
-        relay.executableURL = URL(fileURLWithPath: "/usr/bin/socat")
-        relay.arguments = ["OPENSSL-LISTEN:\(port),bind=127.0.0.1,reuseaddr,fork,cert=\(path("server.pem")),cafile=\(path("good/ca.pem")),verify=1",
-                           "UNIX-CONNECT:/var/run/docker.sock"]
-        relay.standardOutput = FileHandle.nullDevice
-        relay.standardError = FileHandle.nullDevice
-        try relay.run()
-        self.relay = relay
+        relay = try HelperProcess(["socat",
+                                   "OPENSSL-LISTEN:\(port),bind=127.0.0.1,reuseaddr,fork,cert=\(path("server.pem")),cafile=\(path("good/ca.pem")),verify=1",
+                                   "UNIX-CONNECT:/var/run/docker.sock"])
     }
 
     override func tearDownWithError() throws {
-        relay?.terminate()
-        relay?.waitUntilExit()
+        relay?.stop()
         try? FileManager.default.removeItem(at: directory)
     }
 
@@ -37,18 +32,16 @@ final class DockerTLSTargetTests: XCTestCase {
 
     private var host: String { "tcp://127.0.0.1:\(port)" }
 
-    /// Waits until the relay accepts a handshake with the good certificates, then returns
-    /// what the probe saw (a failed probe names why).
+    /// Waits until the relay accepts a handshake with the good certificates; a relay that
+    /// never gets there fails with what the last probe saw.
     private func reachableTarget() async throws -> TargetHealth {
         let target = Target(name: "tls", kind: .docker(try DockerEndpoint.parse(host, tls: DockerTLS(directory: path("good")))),
                             origin: .commandLine)
-        var health = await TargetHealth.probe(target)
-        let deadline = Date().addingTimeInterval(20)
-        while !health.isReachable, Date() < deadline, relay?.isRunning == true {
-            try await Task.sleep(nanoseconds: 50_000_000)  // polling for the listener, not deciding the outcome
-            health = await TargetHealth.probe(target)
-        }
-        return health
+        let relay = try XCTUnwrap(relay)
+        return try await Poll.until("the TLS relay on \(host) to answer", look: { await TargetHealth.probe(target) }, holds: { health in
+            if let status = relay.exitStatus { throw Spawn.Failed(argv: relay.argv, reason: "exited \(status): \(relay.errors)") }
+            return health.isReachable
+        }, describe: { $0.failure ?? "reachable" })
     }
 
     func testCodeRunsOnADockerTargetBehindTLS() async throws {

@@ -31,6 +31,23 @@ enum EngineBehaviourCases {
         XCTAssertEqual(events.last, StreamEvent(.exit, "2"))
     }
 
+    /// A setup script's phase ends with its own `exit` event (phase `setup`, code 0) before
+    /// the code's events, so a client can tell a finished setup from one still running.
+    static func streamedSetupPhase(_ engine: any Isol8Engine) async throws {
+        var request = ExecutionRequest(runtime: .bash, cmd: "echo code")
+        request.setupScript = "echo setup"
+        var events: [StreamEvent] = []
+        for try await event in engine.executeStream(request) { events.append(event) }
+        let setupExit = StreamEvent(.exit, "0", phase: .setup)
+        let split = try XCTUnwrap(events.firstIndex(of: setupExit), "no setup exit event in \(events)")
+        let setup = events[..<split], code = events[(split + 1)...]
+        XCTAssertEqual(setup.map(\.data).joined(), "setup\n")
+        XCTAssertTrue(setup.allSatisfy { $0.phase == .setup && $0.type == .stdout }, "\(events)")
+        XCTAssertEqual(code.filter { $0.type == .stdout }.map(\.data).joined(), "code\n")
+        XCTAssertTrue(code.allSatisfy { $0.phase == .code }, "\(events)")
+        XCTAssertEqual(code.last, StreamEvent(.exit, "0"))
+    }
+
     /// A validation failure ends the stream with the engine's message: thrown locally,
     /// an `error` event remotely (the server's error frame); both carry the same text.
     static func streamedValidationError(_ engine: any Isol8Engine) async throws {

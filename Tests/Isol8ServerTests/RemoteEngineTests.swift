@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import Isol8TestSupport
 import Isol8Core
 
 /// `RemoteEngine` against a real server, with the same behaviour cases as `DockerEngine`.
@@ -25,6 +26,14 @@ final class RemoteEngineTests: SharedServerTestCase {
 
     func testStreamedExecutionLocal() async throws { try await EngineBehaviourCases.streamedExecution(try local()) }
     func testStreamedExecutionRemote() async throws { try await EngineBehaviourCases.streamedExecution(try remote()) }
+
+    func testStreamedSetupPhaseLocal() async throws { try await EngineBehaviourCases.streamedSetupPhase(try local()) }
+    func testStreamedSetupPhaseRemoteWebSocket() async throws { try await EngineBehaviourCases.streamedSetupPhase(try remote()) }
+    func testStreamedSetupPhaseRemoteSSE() async throws {
+        let proxy = try UpgradeRefusingProxy(upstreamPort: server.port)
+        try await EngineBehaviourCases.streamedSetupPhase(try RemoteEngine(host: "http://127.0.0.1:\(proxy.port)", apiKey: ServerProcess.apiKey))
+        XCTAssertEqual(proxy.refusedUpgrades, 1, "the stream fell back to SSE")
+    }
 
     func testStreamedValidationErrorLocal() async throws { try await EngineBehaviourCases.streamedValidationError(try local()) }
     func testStreamedValidationErrorRemote() async throws { try await EngineBehaviourCases.streamedValidationError(try remote()) }
@@ -74,13 +83,7 @@ final class RemoteEngineTests: SharedServerTestCase {
             break
         }
         XCTAssertFalse(hostname.isEmpty)
-        // The server logs the cleanup line before it removes the container: wait for both.
-        var gone = false
-        for _ in 0..<600 where !gone {
-            gone = (try? await docker.inspectContainer(hostname)) == nil
-            if !gone { try await Task.sleep(nanoseconds: 100_000_000) }
-        }
-        XCTAssertTrue(gone, "container \(hostname) should be removed once the client left")
+        try await docker.waitUntilRemoved(hostname)
     }
 
     /// Behind a proxy that refuses upgrades the first stream falls back to SSE, and

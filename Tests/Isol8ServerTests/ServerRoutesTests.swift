@@ -111,13 +111,29 @@ final class ServerRoutesTests: SharedServerTestCase {
         let code = "import sys, time\nfor i in range(3):\n    sys.stdout.write(f'{i}\\n')\n    time.sleep(0.3)"
         let reply = try await client.execute(["runtime": "python", "code": code], stream: true)
         XCTAssertEqual(reply.status, 200)
-        // Heartbeat comments (`: ping`) may come between frames when a run is slow to start.
+        // How the output is cut into chunks is the machine's business (a busy one may join two
+        // writes); each frame's bytes are not. Heartbeat comments (`: ping`) may come between frames.
+        var frames = reply.text.replacingOccurrences(of: ": ping\n\n", with: "").components(separatedBy: "\n\n")
+        XCTAssertEqual(frames.removeLast(), "", "the body ends with a whole frame: \(reply.text)")
+        XCTAssertEqual(frames.removeLast(), #"data: {"type":"exit","data":"0","phase":"code"}"#, reply.text)
+        let chunks = try frames.map { frame -> String in
+            let prefix = #"data: {"type":"stdout","data":""#, suffix = #"","phase":"code"}"#
+            XCTAssertTrue(frame.hasPrefix(prefix) && frame.hasSuffix(suffix), frame)
+            return try XCTUnwrap(JSONSerialization.jsonObject(with: Data("\"\(frame.dropFirst(prefix.count).dropLast(suffix.count))\"".utf8),
+                                                             options: .fragmentsAllowed) as? String)
+        }
+        XCTAssertEqual(chunks.joined(), "0\n1\n2\n", reply.text)
+    }
+
+    func testStreamedSetupScriptEndsItsPhaseWithItsOwnExitFrame() async throws {
+        let reply = try await client.execute(["runtime": "bash", "cmd": "echo code", "setupScript": "echo setup"], stream: true)
+        XCTAssertEqual(reply.status, 200)
         XCTAssertEqual(reply.text.replacingOccurrences(of: ": ping\n\n", with: ""), """
-            data: {"type":"stdout","data":"0\\n","phase":"code"}
+            data: {"type":"stdout","data":"setup\\n","phase":"setup"}
 
-            data: {"type":"stdout","data":"1\\n","phase":"code"}
+            data: {"type":"exit","data":"0","phase":"setup"}
 
-            data: {"type":"stdout","data":"2\\n","phase":"code"}
+            data: {"type":"stdout","data":"code\\n","phase":"code"}
 
             data: {"type":"exit","data":"0","phase":"code"}
 
@@ -274,7 +290,8 @@ final class ServerRoutesTests: SharedServerTestCase {
 
     func testTwelveParallelExecutionsNeverRunMoreThanThreeAtOnce() async throws {
         let mark = server.output.count
-        let code = "import time; time.sleep(0.5); print('done')"
+        // Long enough that the first three still run when the last requests arrive, even on a busy machine.
+        let code = "import time; time.sleep(1.5); print('done')"
         let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
             for _ in 0..<12 { group.addTask { try await self.client.execute(["runtime": "python", "code": code]).status } }
             return try await group.reduce(into: []) { $0.append($1) }

@@ -26,11 +26,11 @@ final class ServerShutdownTests: XCTestCase {
             try await server.containers().filter { $0.State == "running" }.count >= 3
         }
 
-        let pid = server.process.processIdentifier
+        let pid = server.pid
         kill(pid, SIGTERM)
         // Well before the runs' own end (60 s of sleep): they were cancelled, not waited for.
-        try await waitUntil("the server exits after SIGTERM", deadline: 30) { !server.process.isRunning }
-        XCTAssertEqual(server.process.terminationStatus, 0, server.errors)
+        try await waitUntil("the server exits after SIGTERM", deadline: 30) { !server.isRunning }
+        XCTAssertEqual(server.exitStatus, 0, server.errors)
         XCTAssertTrue(server.output.contains("[Server] Shutting down: cancelled 2 in-flight run(s)"), server.output)
         XCTAssertTrue(buffered.waitForServerClose(deadline: Date().addingTimeInterval(10)))
         XCTAssertTrue(stream.waitForServerClose(deadline: Date().addingTimeInterval(10)))
@@ -45,8 +45,8 @@ final class ServerShutdownTests: XCTestCase {
         let sessionContainer = try XCTUnwrap(session.json["containerId"] as? String, session.text)
         let kept = try await client.execute(["runtime": "bash", "cmd": "echo kept"], options: ["persist": true])
         let keptContainer = try XCTUnwrap(kept.json["containerId"] as? String, kept.text)
-        kill(crashed.process.processIdentifier, SIGKILL)
-        crashed.process.waitUntilExit()
+        kill(crashed.pid, SIGKILL)
+        _ = crashed.waitForExit()
         let sessionLeft = await exists(sessionContainer)
         XCTAssertTrue(sessionLeft, "kill -9 left the session's container behind")
 

@@ -1,17 +1,47 @@
 import Foundation
 import Isol8Core
 import Isol8TestSupport
+import TerminalKit
 import XCTest
 
 /// The real `isol8-tui` in a real terminal (tmux) against the real Docker daemon and images.
 final class EndToEndTests: XCTestCase {
+    private static let binary = BuiltProduct.path("isol8-tui")
+
+    /// Starts the debugger and waits for its whole first frame with Docker connected.
     private func tui(_ arguments: String, width: Int = 120, height: Int = 40, term: String? = nil,
                      editor: String? = nil) throws -> TmuxSession {
         let environment = (term.map { "TERM=\($0) " } ?? "") + (editor.map { "EDITOR='\($0)' " } ?? "")
-        let command = environment + "\(TmuxSession.binary) \(arguments)"
-        let session = try TmuxSession(command, width: width, height: height, in: self)
-        try session.waitFor("the local target to answer") { $0.first.map { $0.contains("local") && !$0.contains("connecting") } ?? false }
+        let session = try TmuxSession(environment + "\(Self.binary) \(arguments)", width: width, height: height,
+                                      directory: BuiltProduct.repositoryRoot, in: self)
+        try frame(session, "the first frame with the local target answering", width: width, height: height) { rows in
+            rows[0].contains("local") && !rows[0].contains("connecting")
+        }
         return session
+    }
+
+    /// Waits for a complete frame of `width`×`height` (every pane's borders drawn, the key
+    /// line at the bottom) of which `condition` holds: what a test asserts must be part of
+    /// the condition, or a capture between two writes of one frame could be asserted on.
+    @discardableResult
+    private func frame(_ session: TmuxSession, _ what: String, width: Int = 120, height: Int = 40,
+                       file: StaticString = #filePath, line: UInt = #line, _ condition: @escaping ([String]) -> Bool) throws -> [String] {
+        try session.waitFor(what, file: file, line: line) { rows in
+            Self.isComplete(rows, width: width, height: height) && condition(rows)
+        }
+    }
+
+    private static let leftBorders: Set<Character> = ["┌", "│", "└", "┏", "┃", "┗"]
+    private static let rightBorders: Set<Character> = ["┐", "│", "┘", "┓", "┃", "┛"]
+
+    /// Header on top, status and key lines at the bottom, and between them only pane rows
+    /// that begin and end with a border, each exactly `width` cells wide.
+    private static func isComplete(_ rows: [String], width: Int, height: Int) -> Bool {
+        guard rows.count == height, !rows[0].isEmpty, !rows[height - 1].isEmpty else { return false }
+        return rows[1..<(height - 2)].allSatisfy { row in
+            guard let first = row.first, let last = row.last else { return false }
+            return leftBorders.contains(first) && rightBorders.contains(last) && DisplayWidth.of(row) == width
+        }
     }
 
     /// The status line (second row from the bottom).
@@ -19,12 +49,14 @@ final class EndToEndTests: XCTestCase {
 
     func testHelloRunShowsOutputAndExitZero() throws {
         let session = try tui("examples/hello.py")
-        try session.waitFor(text: "print(\"hello from the isol8 sandbox\")")
+        try frame(session, "the code") { $0.contains { $0.contains("print(\"hello from the isol8 sandbox\")") } }
         try session.press("r")
-        let screen = try session.waitFor("exit 0 in the status line") { self.status($0).contains("run #1: exit 0") }
-        XCTAssertTrue(screen.contains { $0.contains("hello from the isol8 sandbox") })
-        XCTAssertTrue(screen.contains { $0.contains("this line goes to stderr") })
-        XCTAssertTrue(screen.contains { $0.contains("python 3.") })
+        try frame(session, "exit 0 in the status line and the run's stdout and stderr") { rows in
+            self.status(rows).contains("run #1: exit 0")
+                && rows.contains { $0.contains("hello from the isol8 sandbox") }
+                && rows.contains { $0.contains("this line goes to stderr") }
+                && rows.contains { $0.contains("python 3.") }
+        }
         try session.press("q")
     }
 
@@ -33,57 +65,54 @@ final class EndToEndTests: XCTestCase {
         try session.press(":")
         try session.type("set memory 32m")
         try session.press("Enter")
-        try session.waitFor(text: "memory = 32m")
+        try frame(session, "the knob set") { $0.contains { $0.contains("memory = 32m") } }
         try session.press("r")
-        let screen = try session.waitFor("OOM in the status line", timeout: 60) { self.status($0).contains("OOM") }
-        XCTAssertTrue(status(screen).contains("exit 137"), status(screen))
-        XCTAssertTrue(screen.contains { $0.contains("OUT OF MEMORY") })
+        try frame(session, "OOM and exit 137 in the status line, the marker in the Output pane") { rows in
+            self.status(rows).contains("OOM") && self.status(rows).contains("exit 137")
+                && rows.contains { $0.contains("OUT OF MEMORY") }
+        }
         try session.press("5")
-        try session.waitFor("memoryLimit from the tui") { $0.contains { $0.contains("memoryLimit") && $0.contains("32m") && $0.contains("tui") } }
+        try frame(session, "memoryLimit from the tui") { $0.contains { $0.contains("memoryLimit") && $0.contains("32m") && $0.contains("tui") } }
         try session.press("q")
     }
 
     func testXCancelsAnInfiniteLoopAndRemovesItsContainer() async throws {
         let session = try tui("examples/forever.py")
         try session.press("r")
-        try session.waitFor(text: "tick 2")
+        try frame(session, "tick 2") { $0.contains { $0.contains("tick 2") } }
         try session.press("4")
-        let pane = try session.waitFor("the container id") { $0.contains { $0.contains("running · up") } }
+        let pane = try frame(session, "the container id") { rows in
+            rows.contains { $0.contains("running · up") } && self.containerID(in: rows) != nil
+        }
         let id = try XCTUnwrap(containerID(in: pane))
         try session.press("x")
-        let screen = try session.waitFor("cancelled") { self.status($0).contains("cancelled") }
-        XCTAssertTrue(screen.last?.contains("r run") == true, "the UI stays up after a cancel")
-        let client = try DockerClient.fromEnvironment()
-        var gone = false
-        for _ in 0..<100 where !gone {
-            do {
-                _ = try await client.inspectContainer(id)
-                try await Task.sleep(nanoseconds: 100_000_000)
-            } catch DockerError.api(404, _) {
-                gone = true
-            }
+        try frame(session, "cancelled, and the UI still up with its key line") { rows in
+            self.status(rows).contains("cancelled") && rows.last?.contains("r run") == true
         }
-        XCTAssertTrue(gone, "container \(id) should be removed after the cancel")
+        let client = try DockerClient.fromEnvironment()
+        try await client.waitUntilRemoved(id)
         try session.press("q")
     }
 
     func testResizeMidRunRedrawsCleanly() throws {
         let session = try tui("examples/forever.py")
         try session.press("r")
-        try session.waitFor(text: "tick 2")
+        try frame(session, "tick 2") { $0.contains { $0.contains("tick 2") } }
         try session.resize(width: 80, height: 24)
-        var screen = try session.waitFor("the 80×24 layout") { $0.count == 24 && $0[0].hasPrefix("local ") && $0[23].contains("cancel") }
-        XCTAssertTrue(screen[1].hasPrefix("┌─ 1 Code") && screen[1].hasSuffix("┓"), screen[1])
-        XCTAssertTrue(screen[21].hasPrefix("└") && screen[21].hasSuffix("┘"), "side pane bottom border: \(screen[21])")
-        XCTAssertTrue(screen.allSatisfy { $0.count <= 80 })
-        XCTAssertTrue(screen.contains { $0.contains("tick") }, "output keeps streaming after the resize")
+        try frame(session, "the 80×24 layout, output still streaming", width: 80, height: 24) { rows in
+            rows[0].hasPrefix("local ") && rows[23].contains("cancel")
+                && rows[1].hasPrefix("┌─ 1 Code") && rows[1].hasSuffix("┓")
+                && rows[21].hasPrefix("└") && rows[21].hasSuffix("┘")
+                && rows.contains { $0.contains("tick") }
+        }
         try session.resize(width: 50, height: 14)
         try session.waitFor(text: "terminal too small")
         try session.resize(width: 100, height: 30)
-        screen = try session.waitFor("the 100×30 layout") { $0.count == 30 && $0[1].hasPrefix("┌─ 1 Code") }
-        XCTAssertFalse(screen.joined().contains("too small"), "nothing left over from the notice")
+        try frame(session, "the 100×30 layout with nothing left over from the notice", width: 100, height: 30) { rows in
+            rows[1].hasPrefix("┌─ 1 Code") && !rows.joined().contains("too small")
+        }
         try session.press("x")
-        try session.waitFor("cancelled") { self.status($0).contains("cancelled") }
+        try frame(session, "cancelled", width: 100, height: 30) { self.status($0).contains("cancelled") }
         try session.press("q")
     }
 
@@ -122,14 +151,14 @@ final class EndToEndTests: XCTestCase {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tui-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let stty = dir.appendingPathComponent("stty.txt").path
-        let session = try TmuxSession("sh -c '\(TmuxSession.binary) examples/hello.py; stty -a > \(stty); sleep 30'", in: self)
-        try session.waitFor("the local target to answer") { $0.first.map { $0.contains("local") && !$0.contains("connecting") } ?? false }
+        // Written whole, then renamed: the file appears with all its modes or not at all.
+        let session = try TmuxSession("sh -c '\(Self.binary) examples/hello.py; stty -a > \(stty).part; mv \(stty).part \(stty); sleep 600'",
+                                      width: 120, height: 40, directory: BuiltProduct.repositoryRoot, in: self)
+        try frame(session, "the first frame with the local target answering") { $0[0].contains("local") && !$0[0].contains("connecting") }
         try session.press("q")
-        let deadline = Date().addingTimeInterval(15)
-        while !FileManager.default.fileExists(atPath: stty) && Date() < deadline { usleep(100_000) }
-        usleep(200_000)
-        let modes = try String(contentsOfFile: stty, encoding: .utf8)
-            .components(separatedBy: CharacterSet(charactersIn: " ;\n")).filter { !$0.isEmpty }
+        let text = try Poll.until("stty -a after the quit", look: { try? String(contentsOfFile: stty, encoding: .utf8) },
+                                  holds: { $0 != nil }, describe: { _ in (try? session.screen().joined(separator: "\n")) ?? "" })
+        let modes = (text ?? "").components(separatedBy: CharacterSet(charactersIn: " ;\n")).filter { !$0.isEmpty }
         XCTAssertTrue(modes.contains("icanon"), "canonical mode is back: \(modes)")
         XCTAssertTrue(modes.contains("echo"), "echo is back: \(modes)")
         XCTAssertFalse(modes.contains("-icanon") || modes.contains("-echo"))
@@ -138,31 +167,32 @@ final class EndToEndTests: XCTestCase {
     func testPersistKeepsTheContainerForTheContainerPane() async throws {
         let session = try tui("--persist examples/hello.py")
         try session.press("r")
-        try session.waitFor("exit 0") { self.status($0).contains("run #1: exit 0") }
+        try frame(session, "exit 0") { self.status($0).contains("run #1: exit 0") }
         try session.press("4", "Enter")
-        let screen = try session.waitFor("the live container with its /sandbox") { rows in
+        let screen = try frame(session, "the live container with its /sandbox, limits, usage and processes") { rows in
             rows.contains { $0.contains("running · up") } && rows.contains { $0.contains("main.py") }
+                && rows.contains { $0.contains("memory") && $0.contains("512m") && $0.contains("512.0 MiB") }
+                && rows.contains { $0.contains("sleep infinity") }
+                && self.containerID(in: rows) != nil
         }
-        XCTAssertTrue(screen.contains { $0.contains("memory") && $0.contains("512m") && $0.contains("512.0 MiB") })
-        XCTAssertTrue(screen.contains { $0.contains("sleep infinity") }, "processes from top")
         let id = try XCTUnwrap(containerID(in: screen))
         let client = try DockerClient.fromEnvironment()
         try await client.killContainer(id)
-        try session.waitFor("the daemon's kill event and the stopped state") { rows in
+        try frame(session, "the daemon's kill event and the stopped state") { rows in
             rows.contains { $0.contains("event") && ($0.contains("die") || $0.contains("kill")) } && rows.contains { $0.contains("exited") }
         }
         try await client.removeContainer(id, force: true)
-        try session.waitFor("the destroy event to mark it removed") { $0.contains { $0.contains("state") && $0.contains("removed") } }
+        try frame(session, "the destroy event to mark it removed") { $0.contains { $0.contains("state") && $0.contains("removed") } }
         try session.press("q")
-        try session.waitFor("the debugger to quit") { !$0.contains { $0.contains("isol8-tui") } }
+        try session.waitForEnd()
     }
 
     func testDebugLinesGoToTheDebugPaneNeverToTheTerminal() throws {
         let session = try tui("--debug examples/hello.py")
         try session.press("r")
-        try session.waitFor("exit 0") { self.status($0).contains("run #1: exit 0") }
+        try frame(session, "exit 0") { self.status($0).contains("run #1: exit 0") }
         try session.press("6")
-        let screen = try session.waitFor(text: "[DEBUG] [Pool] Container")
+        let screen = try frame(session, "pool lines in the Debug pane") { $0.contains { $0.contains("[DEBUG] [Pool] Container") } }
         XCTAssertTrue(screen[0].hasPrefix("isol8-tui"), "nothing was written over the header")
         let debugRows = screen.enumerated().filter { $0.element.contains("[DEBUG]") }.map(\.offset)
         let sideTop = try XCTUnwrap(screen.firstIndex { $0.contains("6 Debug") })
@@ -176,57 +206,59 @@ final class EndToEndTests: XCTestCase {
         let theme = dir.appendingPathComponent("broken.json").path
         try #"{"roles": {"stdrr": {"fg": "red"}}}"#.write(toFile: theme, atomically: true, encoding: .utf8)
         let session = try tui("--theme \(theme) examples/hello.py", width: 200)
-        let screen = try session.waitFor(text: "using the default theme")
-        XCTAssertTrue(status(screen).contains(theme), status(screen))
-        XCTAssertTrue(status(screen).contains("roles.stdrr"), status(screen))
+        try frame(session, "the theme error naming the file and the key", width: 200) { rows in
+            self.status(rows).contains("using the default theme") && self.status(rows).contains(theme)
+                && self.status(rows).contains("roles.stdrr")
+        }
         try session.press("q")
     }
 
     func testAFilteredRunListsTheAllowedAndTheBlockedRequest() throws {
         let servers = try LocalServers()
+        defer { servers.stop() }
         let hosts = servers.hostFlags(["allowed.test", "blocked.test"]).joined(separator: " ")
         let session = try tui("examples/fetch.py --net filtered --log-network --allow '^allowed\\.test$' --stdin \(servers.httpPort) \(hosts)")
         try session.press("r")
-        try session.waitFor("exit 0") { self.status($0).contains("run #1: exit 0") }
-        let screen = try session.waitFor("both requests in the Network pane") { rows in
+        try frame(session, "exit 0") { self.status($0).contains("run #1: exit 0") }
+        try frame(session, "both requests in the Network pane with their answers") { rows in
             rows.contains { $0.contains("ALLOW") && $0.contains("allowed.test") } && rows.contains { $0.contains("BLOCK") && $0.contains("blocked.test") }
+                && rows.contains { $0.contains("allowed.test:\(servers.httpPort)/ -> 200") }
+                && rows.contains { $0.contains("blocked.test:\(servers.httpPort)/ -> 403 Forbidden") }
         }
-        XCTAssertTrue(screen.contains { $0.contains("allowed.test:\(servers.httpPort)/ -> 200") }, "the allowed host answered")
-        XCTAssertTrue(screen.contains { $0.contains("blocked.test:\(servers.httpPort)/ -> 403 Forbidden") }, "the proxy refused the other")
         try session.press("q")
     }
 
     func testClickFocusesWheelScrollsAndMReleasesTheMouse() throws {
         // xterm's terminfo: ncurses then asks for SGR mouse reports, which tmux passes on as typed.
         let session = try tui("-e 'for i in range(200): print(i)'", term: "xterm-256color")
-        XCTAssertEqual(try session.paneFormat("#{mouse_any_flag}#{mouse_sgr_flag}"), "11", "mouse on by default")
+        try Poll.until("mouse on by default, SGR reports", look: { try session.paneFormat("#{mouse_any_flag}#{mouse_sgr_flag}") }, holds: { $0 == "11" })
         try session.press("r")
-        try session.waitFor("exit 0") { self.status($0).contains("run #1: exit 0") }
-        let screen = try session.screen()
+        let screen = try frame(session, "exit 0") { self.status($0).contains("run #1: exit 0") }
         let networkTop = try XCTUnwrap(screen.firstIndex { $0.contains("3 Network") })
         try session.mouse(button: 0, x: 10, y: networkTop + 2)
-        try session.waitFor("the Network pane focused") { $0[networkTop].hasPrefix("┏━ 3 Network") }
-        try session.waitFor(text: "follow:on")
+        try frame(session, "the Network pane focused") { $0[networkTop].hasPrefix("┏━ 3 Network") && $0.contains { $0.contains("follow:on") } }
         try session.mouse(button: 64, x: 60, y: 5)
-        try session.waitFor("the wheel to scroll the Output pane back") { $0.contains { $0.contains("follow:off") } }
+        try frame(session, "the wheel to scroll the Output pane back") { $0.contains { $0.contains("follow:off") } }
         try session.press("m")
-        try session.waitFor(text: "mouse released")
-        XCTAssertEqual(try session.paneFormat("#{mouse_any_flag}"), "0", "the terminal may select text again")
+        try Poll.until("mouse released, in the status line and the terminal",
+                       look: { (try session.screen(), try session.paneFormat("#{mouse_any_flag}")) },
+                       holds: { rows, flag in rows.contains { $0.contains("mouse released") } && flag == "0" })
         try session.press("m")
-        try session.waitFor(text: "mouse captured")
-        XCTAssertEqual(try session.paneFormat("#{mouse_any_flag}"), "1")
+        try Poll.until("mouse captured again, in the status line and the terminal",
+                       look: { (try session.screen(), try session.paneFormat("#{mouse_any_flag}")) },
+                       holds: { rows, flag in rows.contains { $0.contains("mouse captured") } && flag == "1" })
         try session.press("q")
     }
 
     func testTSwitchesTheThemeLive() throws {
         let session = try tui("examples/hello.py", term: "xterm-256color")
-        let before = try session.styledScreen()
+        let before = try session.screen(styled: true)
         try session.press("t")
-        let screen = try session.waitFor("a theme switch") { self.status($0).contains("theme: ") }
+        let screen = try frame(session, "a theme switch") { self.status($0).contains("theme: ") }
         let name = try XCTUnwrap(status(screen).components(separatedBy: "theme: ").last?.trimmingCharacters(in: .whitespaces))
         XCTAssertNotEqual(name, "default")
-        XCTAssertTrue(FileManager.default.fileExists(atPath: "\(TmuxSession.root)/themes/\(name).json"), name)
-        XCTAssertNotEqual(try session.styledScreen(), before, "the screen was redrawn in the new colours")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: "\(BuiltProduct.repositoryRoot)/themes/\(name).json"), name)
+        try session.waitFor("the screen redrawn in the new colours", styled: true) { $0 != before }
         try session.press("q")
     }
 
@@ -234,18 +266,17 @@ final class EndToEndTests: XCTestCase {
         // A non-interactive "editor": sed changes the scratch file the TUI hands it.
         let session = try tui("-e 'print(6 * 7)'", editor: "sed -i s/6/7/")
         try session.press("1", "e")
-        try session.waitFor(text: "print(7 * 7)")
+        try frame(session, "the edited code") { $0.contains { $0.contains("print(7 * 7)") } }
         try session.press("r")
-        try session.waitFor("exit 0") { self.status($0).contains("run #1: exit 0") }
-        try session.waitFor(text: "49")
+        try frame(session, "exit 0 and the edit's output") { self.status($0).contains("run #1: exit 0") && $0.contains { $0.contains("49") } }
         try session.press("q")
     }
 
     func testWithoutATerminalItPointsToIsol8Run() throws {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: TmuxSession.binary)
+        process.executableURL = URL(fileURLWithPath: Self.binary)
         process.arguments = ["examples/hello.py"]
-        process.currentDirectoryURL = URL(fileURLWithPath: TmuxSession.root)
+        process.currentDirectoryURL = URL(fileURLWithPath: BuiltProduct.repositoryRoot)
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

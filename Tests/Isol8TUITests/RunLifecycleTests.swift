@@ -48,6 +48,28 @@ final class RunLifecycleTests: XCTestCase {
         XCTAssertEqual(state.run?.errors, [])
     }
 
+    func testTheSetupPhasesExitIsShownAsSetupFinished() {
+        var state = Fixture.state()
+        state.press("r")
+        state.send(.runEvents(id: 1, [StreamEvent(.stdout, "installing\n", phase: .setup), StreamEvent(.exit, "0", phase: .setup),
+                                      StreamEvent(.stdout, "code\n"), StreamEvent(.exit, "3")]),
+                   .runFinished(id: 1, .streamed))
+        XCTAssertEqual(state.output.buffer.map(\.kind), [.setup, .setup, .stdout])
+        XCTAssertEqual(state.outputTexts, ["installing", "--- setup finished (exit 0) ---", "code"])
+        XCTAssertEqual(state.history.runs[0].result?.exitCode, 3, "the code's exit is the run's")
+        XCTAssertTrue(state.screen.contains { $0.contains("setup finished (exit 0)") })
+    }
+
+    func testAFailedSetupsExitIsTheRuns() {
+        var state = Fixture.state()
+        state.press("r")
+        state.send(.runEvents(id: 1, [StreamEvent(.error, "Setup script failed (exit code 4)", phase: .setup),
+                                      StreamEvent(.exit, "4", phase: .setup)]),
+                   .runFinished(id: 1, .streamed))
+        XCTAssertEqual(state.history.runs[0].result?.exitCode, 4)
+        XCTAssertFalse(state.outputTexts.contains { $0.contains("setup finished") })
+    }
+
     func testEventsOfAnOldRunAreIgnored() {
         var state = Fixture.state()
         state.press("r")

@@ -6,28 +6,25 @@ import Foundation
 public final class PackageIndexServer {
     public let gateway: String
     public let port: Int
-    private let process = Process()
+    private let server: HelperProcess
 
+    /// Builds the index in a fresh folder and serves it; `stop()` in the owner's tearDown.
     public init(gateway: String) throws {
         self.gateway = gateway
-        port = Int.random(in: 20000...50000)
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("isol8-index-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        let build = Process()
-        build.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        build.arguments = ["python3", "-c", Self.buildScript, root.path, "http://index.test:\(port)"]
-        try build.run()
-        build.waitUntilExit()
-        guard build.terminationStatus == 0 else { throw NSError(domain: "PackageIndexServer", code: 1) }
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-m", "http.server", "--bind", gateway, String(port), "--directory", root.path]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        try LocalServers.waitForTCP(gateway, port)
+        // The metadata names the index by its host only: the port is known once it listens.
+        let build = try Spawn.run(["python3", "-c", Self.buildScript, root.path, "http://index.test:{port}"])
+        guard build.status == 0 else { throw Spawn.Failed(argv: ["python3", "-c", "<index build script>"], reason: "exit \(build.status)") }
+        (server, port) = try LocalServers.startPythonServer(["-m", "http.server", "--bind", gateway, "0", "--directory", root.path])
+        let metadata = root.appendingPathComponent("npm/isol8-demo/index.html")
+        let text = try String(contentsOf: metadata, encoding: .utf8).replacingOccurrences(of: "{port}", with: String(port))
+        try text.write(to: metadata, atomically: true, encoding: .utf8)
     }
 
-    deinit { process.terminate() }
+    deinit { stop() }
+
+    public func stop() { server.stop(timeout: 10) }
 
     public var pipIndexURL: String { "http://index.test:\(port)/simple/" }
     public var npmRegistry: String { "http://index.test:\(port)/npm/" }

@@ -195,7 +195,11 @@ public actor DockerEngine: Isol8Engine {
         let outcome: PipelineOutcome
         do {
             let onNetwork: @Sendable (NetworkLogEntry) -> Void = { emit(StreamEvent(.network, masker.mask($0).jsonLine)) }
-            outcome = try await runPipeline(plan, resolution, in: container, cancel: cancel, onNetwork: onNetwork) { phase, stream, data in
+            // isol8 closes each successful setup script with its own exit event, so a client
+            // can tell a finished setup from one still running.
+            let onSetupFinished: @Sendable () -> Void = { emit(StreamEvent(.exit, "0", phase: .setup)) }
+            outcome = try await runPipeline(plan, resolution, in: container, cancel: cancel, onNetwork: onNetwork,
+                                            onSetupFinished: onSetupFinished) { phase, stream, data in
                 let text = decoders.decode(stream, phase, data)
                 guard !text.isEmpty else { return }
                 emit(StreamEvent(stream == .stderr ? .stderr : .stdout, text, phase: phase))
@@ -231,8 +235,9 @@ public actor DockerEngine: Isol8Engine {
     /// Installs, setup scripts, file writes, then the user code (spec §2.16 steps 5–10).
     /// With `onNetwork` (streams), proxy log entries are delivered live; buffered runs get
     /// them back in the outcome. Both only in filtered mode with `logNetwork`.
+    /// `onSetupFinished` follows each setup script that exits 0.
     private func runPipeline(_ plan: ExecutionPlan, _ resolution: ImageResolver.Resolution, in container: SandboxContainer, cancel: CancelToken,
-                             onNetwork: (@Sendable (NetworkLogEntry) -> Void)?,
+                             onNetwork: (@Sendable (NetworkLogEntry) -> Void)?, onSetupFinished: (@Sendable () -> Void)? = nil,
                              onOutput: @escaping @Sendable (StreamEvent.Phase, OutputChannel, Data) -> Void) async throws -> PipelineOutcome {
         let env = SandboxEnvironment.exec(options, request: plan.request.env)
         if !resolution.remainingPackages.isEmpty {
@@ -244,6 +249,7 @@ public actor DockerEngine: Isol8Engine {
             let setup = SetupScript(container: container, timeoutMs: plan.timeoutMs, env: env)
             let outcome = try await setup.run(script) { stream, data in onOutput(.setup, stream, data) }
             if outcome.exitCode != 0 { return .setupFailed(exitCode: outcome.exitCode, stderr: outcome.stderr) }
+            onSetupFinished?()
         }
         for write in plan.writes { try await container.writeFile(write.path, write.data) }
         let logsNetwork = options.network == .filtered && options.logNetwork

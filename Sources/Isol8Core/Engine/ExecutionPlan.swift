@@ -65,7 +65,7 @@ public struct ExecutionPlan: Sendable {
             argv = ["bash", "-c", cmd]
         } else {
             let code = request.code ?? ""
-            let ext = request.fileExtension ?? adapter.defaultExtension
+            let ext = adapter.fileExtension(for: code, requested: request.fileExtension)
             switch placement {
             case .inlineWhenSimple where request.isSimple:
                 if let inline = adapter.inlineCommand(code) {

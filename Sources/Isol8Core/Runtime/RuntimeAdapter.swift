@@ -8,12 +8,21 @@ public struct RuntimeAdapter: Sendable {
     public func inlineCommand(_ code: String) -> [String]? {
         switch runtime {
         case .python: return ["python3", "-c", code]
-        case .node: return ["node", "-e", code]
+        case .node: return NodeModuleSyntax.isModule(code) ? ["node", "--input-type=module", "-e", code] : ["node", "-e", code]
         case .bun: return ["bun", "-e", code]
         case .bash: return ["bash", "-c", code]
         case .deno: return nil
         case .agent: return ["bash", "-c", code]
         }
+    }
+
+    /// The extension of the file `code` is written to: the one asked for (the user's file
+    /// name), else the runtime's default. Node 18 decides between module and CommonJS by
+    /// the extension alone, so node code gets `.mjs` when it is module syntax and `.cjs`
+    /// otherwise, unless its own file said `.mjs` or `.cjs`.
+    public func fileExtension(for code: String, requested: String?) -> String {
+        guard runtime == .node, requested != ".mjs", requested != ".cjs" else { return requested ?? defaultExtension }
+        return NodeModuleSyntax.isModule(code) ? ".mjs" : ".cjs"
     }
 
     public func fileCommand(_ path: String) -> [String] {

@@ -56,8 +56,11 @@ extension AppState {
                     run?.errors.append(text)
                 }
                 output.appendLine(AppState.marker(text), kind: .marker)
+            case .exit where event.phase == .setup && event.data == "0":
+                // A setup script finished; the code's own events follow.
+                output.appendLine(AppState.marker("setup finished (exit 0)"), kind: .setup)
             case .exit:
-                run?.exitCode = Int(event.data)
+                run?.exitCode = Int(event.data)  // a failed setup's exit ends the stream: it is the run's
             default:
                 break  // a type from a newer server: nothing to show for it
             }
