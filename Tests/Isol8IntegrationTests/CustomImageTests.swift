@@ -44,7 +44,7 @@ final class CustomImageTests: XCTestCase {
     func testBuildRefusesBadInput() throws {
         let badBase = try cli(["build", "--base", "ruby", "--tag", "x"])
         XCTAssertEqual(badBase.status, 1)
-        XCTAssertEqual(badBase.stderr, "[ERR] Invalid runtime: ruby. Expected one of: python, node, bun, deno, bash\n")
+        XCTAssertEqual(badBase.stderr, "[ERR] Invalid runtime: ruby. Expected one of: python, node, bun, deno, bash, agent\n")
         let nothing = try cli(["build", "--base", "python", "--tag", "x"])
         XCTAssertEqual(nothing.stderr, "[ERR] No packages or setup script specified. Use --install <package> or --setup <command>.\n")
         let badName = try cli(["build", "--base", "python", "--tag", "x", "--install", "a b"])

@@ -169,7 +169,7 @@ final class NetworkTests: XCTestCase {
         let outcome = try CLI.run(["run", "--debug", "--net", "filtered", "--allow", "(", "-e", "print(1)"])
         XCTAssertEqual(Daemon.containersCreated(in: outcome.stdout), [])
         XCTAssertEqual(outcome.status, 1)
-        XCTAssertTrue(outcome.stderr.hasPrefix("[ERR] Invalid network filter pattern: \"(\""), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.hasPrefix("[ERR] Invalid --allow \"(\": Invalid network filter pattern: \"(\""), outcome.stderr)
     }
 
     func testInstallWithoutNetMeansFilteredWithRegistryAllowlist() throws {

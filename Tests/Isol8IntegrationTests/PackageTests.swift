@@ -53,8 +53,9 @@ final class PackageTests: XCTestCase {
     func testPipIndexFromEnvironmentWinsAndShowsItsSource() throws {
         let dir = try workspace()
         let outcome = try CLI.run(["config", "--sources"], environment: ["HOME": dir.path, "ISOL8_PIP_INDEX_URL": "http://elsewhere.test/simple/"], directory: dir)
-        XCTAssertTrue(outcome.stdout.contains("packages.pipIndexUrl"), outcome.stdout)
-        XCTAssertTrue(outcome.stdout.contains("http://elsewhere.test/simple/  env ISOL8_PIP_INDEX_URL"), outcome.stdout)
+        let row = outcome.stdout.split(separator: "\n").first { $0.hasPrefix("packages.pipIndexUrl ") }
+        XCTAssertEqual(row?.split(separator: " ", omittingEmptySubsequences: true).map(String.init),
+                       ["packages.pipIndexUrl", "http://elsewhere.test/simple/", "env", "ISOL8_PIP_INDEX_URL"], outcome.stdout)
     }
 
     func testInstallFailureNamesTheExitCode() throws {
