@@ -1,7 +1,7 @@
 import Isol8Core
 
 /// The daemon for commands that need one, answering `_ping`, or a CLI failure that
-/// says how to get one (spec §8.2, §8.8: exit 1 when Docker is unreachable).
+/// says how to get one (compat §8.2, §8.8: exit 1 when Docker is unreachable).
 enum DockerConnection {
     static func open() async throws -> DockerClient {
         do {

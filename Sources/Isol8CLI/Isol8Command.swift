@@ -22,7 +22,7 @@ protocol Isol8Subcommand: ParsableCommand {
 }
 
 extension Isol8Subcommand {
-    /// Debug lines every command prints first (spec §8).
+    /// Debug lines every command prints first (compat §8).
     func logPreamble() {
         Console.log.debug(.cli, "Command: \(Self.commandName)")
         Console.log.debug(.cli, "Version: \(Isol8Command.version)")

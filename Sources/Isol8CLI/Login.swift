@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Isol8Core
 
-/// `isol8 login` (spec §8.7): trades the master key for a DB-backed key of limited life and
+/// `isol8 login` (compat §8.7): trades the master key for a DB-backed key of limited life and
 /// stores it, so later `--host` commands need no `--key`.
 struct Login: Isol8Subcommand {
     static let commandName = "login"

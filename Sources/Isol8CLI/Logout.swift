@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Isol8Core
 
-/// `isol8 logout` (spec §8.7): forgets the stored key. The key stays valid on the server
+/// `isol8 logout` (compat §8.7): forgets the stored key. The key stays valid on the server
 /// until it expires or is revoked with `DELETE /auth/keys/<id>`.
 struct Logout: Isol8Subcommand {
     static let commandName = "logout"

@@ -44,7 +44,7 @@ struct Run: Isol8Subcommand {
         let log = Console.log.debugging(options.debug)
         logResolved(options: options, request: request, source: source, log: log)
 
-        // A run names its session (spec §8.1): --session-id, or cli-<ms> when --persistent. Only a
+        // A run names its session (compat §8.1): --session-id, or cli-<ms> when --persistent. Only a
         // server keeps sessions by name; a local run prints the name all the same, as isol8 does.
         let session = sessionId ?? (options.mode == .persistent ? "cli-\(Int(Date().timeIntervalSince1970 * 1000))" : nil)
         let engine: any Isol8Engine

@@ -66,7 +66,7 @@ struct Serve: Isol8Subcommand {
         Console.info("[Serve] Cleanup complete")
     }
 
-    /// A busy port falls back to a free one; at a terminal the user chooses (spec §6.1).
+    /// A busy port falls back to a free one; at a terminal the user chooses (compat §6.1).
     private func choosePort(_ requested: Int) throws -> Int {
         var port = requested
         while !PortResolver.isAvailable(port, host: bind) {

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Isol8Core
 
-/// `isol8 session list|stop` against a remote server (spec §8.9).
+/// `isol8 session list|stop` against a remote server (compat §8.9).
 struct SessionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "session",

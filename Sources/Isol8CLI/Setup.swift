@@ -32,7 +32,7 @@ struct Setup: Isol8Subcommand {
         Console.info("\n[DONE] Setup complete!")
     }
 
-    /// Custom images listed under `prebuiltImages` in the config (spec §8.2).
+    /// Custom images listed under `prebuiltImages` in the config (compat §8.2).
     private func buildPrebuiltImages(client: DockerClient) async throws {
         let loaded: ConfigLoader.Loaded
         do {

@@ -1,7 +1,7 @@
 import NetworkPolicy
 
 /// Serves one client connection: reads one request head, applies the network rules, then
-/// tunnels (CONNECT) or forwards (plain HTTP) as spec §3.5 describes, logging as it goes.
+/// tunnels (CONNECT) or forwards (plain HTTP) as compat §3.5 describes, logging as it goes.
 struct ConnectionHandler {
     let client: Socket
     let rules: NetworkRules

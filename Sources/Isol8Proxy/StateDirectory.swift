@@ -2,7 +2,7 @@ import Glibc
 import NetworkPolicy
 
 /// The proxy's state directory (`/tmp/isol8-proxy/` in the images): the pattern files and the
-/// two logs the engine reads (spec §3.2, §3.6).
+/// two logs the engine reads (compat §3.2, §3.6).
 struct StateDirectory: Sendable {
     static let defaultPath = "/tmp/isol8-proxy"
 

@@ -1,7 +1,7 @@
 import Foundation
 import Isol8Core
 
-/// What the server tells about a stored key (spec §6.10): never the key nor its hash.
+/// What the server tells about a stored key (compat §6.10): never the key nor its hash.
 struct ApiKeyInfo: Sendable, Equatable {
     var id: String
     var name: String

@@ -3,7 +3,7 @@ import Foundation
 import Isol8Core
 import SQLiteNIO
 
-/// API keys in a SQLite file (spec §6.10). Only the SHA-256 of a key is stored; the key
+/// API keys in a SQLite file (compat §6.10). Only the SHA-256 of a key is stored; the key
 /// itself is seen once, in the answer to `createKey`.
 final class ApiKeyStore: Sendable {
     /// A freshly made key: the only value that carries the plaintext `key`.

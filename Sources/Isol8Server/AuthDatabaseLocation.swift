@@ -1,7 +1,7 @@
 import Foundation
 import Isol8Core
 
-/// Where the API-key database lives (spec §6.1 step 4, §6.10): `--auth-db`, else with
+/// Where the API-key database lives (compat §6.1 step 4, §6.10): `--auth-db`, else with
 /// `auth.enabled` the config's `auth.connectionString` or `~/.isol8/auth.db`.
 /// This port keeps keys in SQLite only, so server URLs are refused at startup.
 public enum AuthDatabaseLocation {

@@ -3,7 +3,7 @@ import Hummingbird
 import Isol8Core
 import Logging
 
-/// Bearer-key check on every route but `/health` (spec §6.2), the WebSocket upgrade
+/// Bearer-key check on every route but `/health` (compat §6.2), the WebSocket upgrade
 /// included: 401 without the header, 403 for a key that is neither the master key nor a
 /// valid DB-backed one, and 403 for a DB-backed key on the master-only `/auth/*` routes.
 /// Runs before routing, so an unknown path answers 401/403 before it can answer 404.
@@ -32,7 +32,7 @@ struct AuthMiddleware<Context: CallerContext>: RouterMiddleware {
         guard let key = try await store?.validateKey(token) else {
             return JSONResponse.error(403, "Invalid API key")
         }
-        // Here, before the routes' "DB-backed auth is not enabled" answer (spec §6.2 fixes the order).
+        // Here, before the routes' "DB-backed auth is not enabled" answer (compat §6.2 fixes the order).
         if Self.isMasterOnly(request.uri.path) {
             return JSONResponse.error(403, "Master key required for this operation")
         }

@@ -3,7 +3,7 @@ import Hummingbird
 import Isol8Core
 import Logging
 
-/// `/auth/keys` and `/auth/login` (spec §6.5): managing DB-backed API keys. The master-key
+/// `/auth/keys` and `/auth/login` (compat §6.5): managing DB-backed API keys. The master-key
 /// check has already happened in `AuthMiddleware`; keys are never logged.
 struct AuthRoutes: Sendable {
     /// nil when the server runs without `--auth-db`: every route then answers 400.
@@ -65,7 +65,7 @@ struct AuthRoutes: Sendable {
 }
 
 /// The `name`, `tenantId` and `ttlMs` of a key request, with their types checked
-/// ([rec] the original stored whatever it was sent).
+/// (isol8 stored whatever it was sent; compat §6.5).
 private struct KeyFields {
     let object: [String: Any]
 

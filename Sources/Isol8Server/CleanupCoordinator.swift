@@ -2,7 +2,7 @@ import Foundation
 import Isol8Core
 import Logging
 
-/// `runCleanup` of spec §6.9: stop every session, remove isol8 containers, optionally
+/// `runCleanup` of compat §6.9: stop every session, remove isol8 containers, optionally
 /// images. A second call while one runs gets the same in-flight result.
 actor CleanupCoordinator {
     /// `{removed, failed, errors}` of one kind of resource.

@@ -3,7 +3,7 @@ import Hummingbird
 import Isol8Core
 import Logging
 
-/// `POST /cleanup` (spec §6.5, §6.9).
+/// `POST /cleanup` (compat §6.5, §6.9).
 struct CleanupRoutes: Sendable {
     let resources: ServerResources
 

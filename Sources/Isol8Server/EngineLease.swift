@@ -3,7 +3,7 @@ import Isol8Core
 import Logging
 
 /// An engine held for one execution: a session's persistent engine (handed back idle
-/// afterwards) or a fresh ephemeral one (stopped afterwards, spec §6.3).
+/// afterwards) or a fresh ephemeral one (stopped afterwards, compat §6.3).
 struct EngineLease: Sendable {
     let engine: DockerEngine
     let sessionId: String?

@@ -1,7 +1,7 @@
 import Foundation
 import Isol8Core
 
-/// Engine options for one request (spec §6.3, §5.4): server config first, then the
+/// Engine options for one request (compat §6.3, §5.4): server config first, then the
 /// request's `options`, then what the server always decides itself — `mode` from the
 /// session id, `audit`, pool settings and `remoteCode` from the config.
 struct EngineOptionsResolver: Sendable {
@@ -12,7 +12,7 @@ struct EngineOptionsResolver: Sendable {
     /// `limits`: the server's Docker host, so a request cannot ask for more than it has.
     func resolve(requestOptions: [String: Any]?, sessionId: String?, limits: TargetLimits?) throws -> Isol8Options {
         var options = Isol8Options()
-        // The config's values first ([rec] rows of §5.4: also readonlyRootFs, security and the filter).
+        // The config's values first (compat §5.4: also readonlyRootFs, security and the filter).
         for option in OptionCatalog.all where option.isEngineOption {
             if let value = option.value(in: config), option.configKey != nil { option.apply(value, to: &options) }
         }
@@ -23,7 +23,7 @@ struct EngineOptionsResolver: Sendable {
         options.poolStrategy = config.poolStrategy
         options.poolSize = config.poolSize
         options.debug = false
-        // [rec] §5.4: a client may not loosen the server's code-fetching policy.
+        // compat §5.4: a client may not loosen the server's code-fetching policy.
         options.remoteCode = config.remoteCode
         // A client must not send the server's package installs elsewhere either.
         options.packageIndex = packageIndex

@@ -3,7 +3,7 @@ import Hummingbird
 import Isol8Core
 import Logging
 
-/// `POST /execute` (buffered) and `POST /execute/stream` (SSE, spec §6.5.1).
+/// `POST /execute` (buffered) and `POST /execute/stream` (SSE, compat §6.5.1).
 struct ExecuteRoutes: Sendable {
     let resources: ServerResources
 
@@ -71,7 +71,7 @@ struct ExecuteRoutes: Sendable {
         ], body: body)
     }
 
-    /// Exactly `data: <compact JSON>\n\n`, nothing else (spec §6.5.1).
+    /// Exactly `data: <compact JSON>\n\n`, nothing else (compat §6.5.1).
     static func frame(_ event: StreamEvent) -> ByteBuffer {
         ByteBuffer(string: "data: " + WireJSON.event(event).rendered + "\n\n")
     }

@@ -1,7 +1,7 @@
 import Foundation
 import Isol8Core
 
-/// The body of `/execute`, `/execute/stream` and a WebSocket `execute` message (spec §6.3):
+/// The body of `/execute`, `/execute/stream` and a WebSocket `execute` message (compat §6.3):
 /// `{"request": ExecutionRequest, "options": Isol8Options?, "sessionId": string?}`.
 struct ExecutionEnvelope {
     /// The runtime as sent, for debug lines (an unknown one is still logged).

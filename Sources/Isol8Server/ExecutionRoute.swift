@@ -1,4 +1,4 @@
-/// The three ways to run code, each with its own debug wording (spec §6.8), logged in the `Server` area.
+/// The three ways to run code, each with its own debug wording (compat §6.8), logged in the `Server` area.
 enum ExecutionRoute: Sendable {
     case execute, stream, webSocket
 

@@ -3,7 +3,7 @@ import Hummingbird
 import Isol8Core
 import Logging
 
-/// `POST /file` and `GET /file` on a session's container (spec §6.5).
+/// `POST /file` and `GET /file` on a session's container (compat §6.5).
 struct FileRoutes: Sendable {
     let resources: ServerResources
 
@@ -54,7 +54,7 @@ struct FileRoutes: Sendable {
         return JSONResponse.ok(.object([("content", .string(data.base64EncodedString()))]))
     }
 
-    /// [rec] §6.5: a file that is not there is a 404, a path outside the sandbox a 400,
+    /// compat §6.5: a file that is not there is a 404, a path outside the sandbox a 400,
     /// anything else (Docker trouble) a 500. Port addition: a device, FIFO or socket is a
     /// 400, a file over `server.maxFileSizeBytes` a 413, a read that stalls a 504.
     static func status(for error: Error) -> Int {

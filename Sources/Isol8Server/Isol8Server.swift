@@ -5,7 +5,7 @@ import Isol8Core
 import Logging
 import ServiceLifecycle
 
-/// The isol8 HTTP API (spec §6) on Hummingbird: routes, auth (master and DB-backed keys),
+/// The isol8 HTTP API (compat §6) on Hummingbird: routes, auth (master and DB-backed keys),
 /// sessions, the global semaphore and the prune loop. `run()` serves until SIGINT/SIGTERM
 /// and closes the key store; then call `shutdown()` to stop every session engine.
 public final class Isol8Server: Sendable {
@@ -86,7 +86,7 @@ public final class Isol8Server: Sendable {
     /// A shutdown that takes longer (a run that ignores cancellation) is cut short.
     static let maximumShutdown = Duration.seconds(10)
 
-    /// Spec §6.1 step 4: the key store when `--auth-db` or `auth.enabled` asks for one.
+    /// compat §6.1 step 4: the key store when `--auth-db` or `auth.enabled` asks for one.
     private func openKeyStore() async throws -> ApiKeyStore? {
         let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
         guard let path = try AuthDatabaseLocation.resolve(flag: settings.authDbPath, auth: settings.config.auth, home: home) else {
@@ -99,7 +99,7 @@ public final class Isol8Server: Sendable {
     }
 
     /// Stops every session engine; call after `run()` returns.
-    /// [rec] Unlike the original, shutdown does not remove every isol8 container and image
+    /// Unlike isol8 (compat §6.1), shutdown does not remove every isol8 container and image
     /// on the host: other engines on the same daemon may be using them; `POST /cleanup` does.
     public func shutdown() async {
         let stopped = await CleanupCoordinator.stopSessions(resources.sessions)
@@ -137,7 +137,7 @@ public final class Isol8Server: Sendable {
         }
     }
 
-    /// Spec §6.1 step 3: builds the config's missing `prebuiltImages` before serving. A
+    /// compat §6.1 step 3: builds the config's missing `prebuiltImages` before serving. A
     /// failed build is reported and the server starts anyway: executions that do not use
     /// that image still work.
     private func buildPrebuiltImages() async {

@@ -3,7 +3,7 @@ import Hummingbird
 import Isol8Core
 
 /// Turns every failure that escapes a route into `{"error": …}` JSON with its status
-/// ([rec] §6.5: JSON 400/404/413/500 instead of the framework's plain text).
+/// (compat §6.5: JSON 400/404/413/500 instead of the framework's plain text).
 struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {

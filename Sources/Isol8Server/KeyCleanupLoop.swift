@@ -2,7 +2,7 @@ import Foundation
 import Isol8Core
 import Logging
 
-/// Every `auth.cleanupIntervalMs`, deletes revoked and expired API keys (spec §6.1 step 4)
+/// Every `auth.cleanupIntervalMs`, deletes revoked and expired API keys (compat §6.1 step 4)
 /// so the table does not grow with every login.
 struct KeyCleanupLoop: Sendable {
     let store: ApiKeyStore

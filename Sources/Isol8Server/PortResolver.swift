@@ -3,7 +3,7 @@ import Foundation
 import Glibc
 #endif
 
-/// Port choice for `isol8 serve` (spec §6.1): `--port` > `ISOL8_PORT` > `PORT` > 3000,
+/// Port choice for `isol8 serve` (compat §6.1): `--port` > `ISOL8_PORT` > `PORT` > 3000,
 /// and the checks behind the busy-port fallback.
 public enum PortResolver {
     public struct InvalidPort: Error, CustomStringConvertible {

@@ -2,7 +2,7 @@ import Foundation
 import Isol8Core
 import Logging
 
-/// Auto-prune (spec §6.7): every `intervalMs`, stop and forget sessions that have been
+/// Auto-prune (compat §6.7): every `intervalMs`, stop and forget sessions that have been
 /// idle longer than `maxAgeMs`. Active sessions are never touched.
 struct PruneLoop: Sendable {
     let sessions: SessionStore

@@ -4,7 +4,7 @@ import NIOCore
 
 /// The router's answers to WebSocket upgrades it refused, until each connection sends its
 /// reply. HummingbirdWebSocket runs the router to decide an upgrade but then answers every
-/// refusal with a bare `400`; the spec wants the router's own `401`/`403` JSON (§6.2), so
+/// refusal with a bare `400`; isol8 clients expect the router's own `401`/`403` JSON (compat §6.2), so
 /// `UpgradeRefusalMiddleware` keeps that answer here and `RefusedUpgradeWriter` sends it
 /// instead of the 400.
 final class RefusedUpgrades: Sendable {

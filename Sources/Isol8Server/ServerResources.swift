@@ -2,7 +2,7 @@ import Foundation
 import Isol8Core
 import Logging
 
-/// What every route shares: the config, the sessions, the global semaphore (spec §6.6)
+/// What every route shares: the config, the sessions, the global semaphore (compat §6.6)
 /// and the body limit.
 final class ServerResources: Sendable {
     let config: Isol8Config
@@ -76,7 +76,7 @@ final class ServerResources: Sendable {
     static var shuttingDown: APIError { APIError(503, "The server is shutting down") }
 
     /// Runs `body` holding one global permit, with debug lines for both ends (the
-    /// release line is a [rec] addition; tests count concurrency from them). `cancel` is
+    /// release line is a port addition, compat §6.6; tests count concurrency from them). `cancel` is
     /// the run's token: a shutdown fires it.
     func withPermit<T>(_ route: ExecutionRoute, cancel: CancelToken, _ body: () async throws -> T) async throws -> T {
         logger.debug(.server, route.acquiringLine)

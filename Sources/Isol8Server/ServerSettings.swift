@@ -4,7 +4,7 @@ import Isol8Core
 /// Everything `Isol8Server` needs to start.
 public struct ServerSettings: Sendable {
     public var port: Int
-    /// The static master key (spec §6.2); never logged.
+    /// The static master key (compat §6.2); never logged.
     public var apiKey: String
     /// Interface to listen on; `0.0.0.0` serves remote clients, `127.0.0.1` only this host.
     public var bindHost: String
@@ -13,7 +13,7 @@ public struct ServerSettings: Sendable {
     /// Largest accepted request body (and WebSocket message); larger ones get 413.
     /// `ISOL8_MAX_BODY_BYTES` sets it for `isol8 serve`.
     public var maxBodyBytes: Int
-    /// Period of the auto-prune loop (spec §6.7 fixes 60 000 ms); `ISOL8_PRUNE_INTERVAL_MS`
+    /// Period of the auto-prune loop (compat §6.7 fixes 60 000 ms); `ISOL8_PRUNE_INTERVAL_MS`
     /// shortens it for tests.
     public var pruneIntervalMs: Int
     /// `--auth-db`: the SQLite file for DB-backed API keys; nil leaves it to `config.auth`.

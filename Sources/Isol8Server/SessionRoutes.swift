@@ -3,7 +3,7 @@ import Hummingbird
 import Isol8Core
 import Logging
 
-/// `GET /sessions` and `DELETE /session/:id` (spec §6.5), each limited to the caller's sessions.
+/// `GET /sessions` and `DELETE /session/:id` (compat §6.5), each limited to the caller's sessions.
 struct SessionRoutes: Sendable {
     let resources: ServerResources
 

@@ -1,7 +1,7 @@
 import Foundation
 import Isol8Core
 
-/// The server's named sessions (spec §6.4): id → persistent engine, kept in creation
+/// The server's named sessions (compat §6.4): id → persistent engine, kept in creation
 /// order. A session counts as active while any execution holds it, so the prune loop
 /// never stops an engine that is running code. Each session belongs to the caller that
 /// made it: another tenant's session is "not found" for a caller (the master sees all).

@@ -4,7 +4,7 @@ import HummingbirdWebSocket
 import Isol8Core
 import Logging
 
-/// `GET /execute/ws` (spec §6.5.2): one `execute` message per connection, events back as
+/// `GET /execute/ws` (compat §6.5.2): one `execute` message per connection, events back as
 /// text messages, then close 1000. Auth ran on the upgrade request (AuthMiddleware).
 struct WebSocketRoutes: Sendable {
     let resources: ServerResources

@@ -13,7 +13,7 @@ public struct InvalidPatternError: Error, Equatable, Sendable, CustomStringConve
 
     /// The user-facing message: `Invalid network filter pattern: "<pattern>" (<reason>)`.
     ///
-    /// The prefix up to the closing quote is the exact text of the spec (§3.4), so callers that
+    /// The prefix up to the closing quote is isol8's exact text (compat §3.4), so callers that
     /// match on it keep working; the reason tells the user what to fix.
     public var message: String {
         "Invalid network filter pattern: \"\(pattern)\" (\(reason))"

@@ -1,4 +1,4 @@
-/// Reading one line of a proxy log back, the tolerant way of spec §3.7: only lines that mention
+/// Reading one line of a proxy log back, the tolerant way of compat §3.7: only lines that mention
 /// `timestamp` count, and only the text between the first `{` and the last `}` is parsed, so
 /// stray prefixes or suffixes (a shell prompt, a partial write) do not lose the record.
 enum LogLine {

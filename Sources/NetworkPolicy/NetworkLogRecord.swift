@@ -1,4 +1,4 @@
-/// One line of the proxy's `network.jsonl` (spec §3.6): a request the filter saw and its verdict.
+/// One line of the proxy's `network.jsonl` (compat §3.6): a request the filter saw and its verdict.
 public struct NetworkLogRecord: Sendable, Equatable {
     /// When the entry was written, `date -Iseconds` style (see `ISOTimestamp`).
     public var timestamp: String
@@ -52,7 +52,7 @@ public struct NetworkLogRecord: Sendable, Equatable {
 
     /// Reads one log line back; `nil` when the line holds no record.
     ///
-    /// Missing fields get the defaults of spec §3.7 (timestamp now, method `UNKNOWN`, host `""`,
+    /// Missing fields get the defaults of compat §3.7 (timestamp now, method `UNKNOWN`, host `""`,
     /// action `ALLOW`, durationMs 0). The original proxy wrote CONNECT paths as the string
     /// `"null"`; that is read as `nil` too, so logs from original images read the same.
     public static func decode(line: Substring) -> NetworkLogRecord? {

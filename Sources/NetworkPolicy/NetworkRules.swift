@@ -1,5 +1,5 @@
 /// The allow (whitelist) and deny (blacklist) patterns of a filtered container, and the
-/// per-host verdict of spec §3.4.
+/// per-host verdict of compat §3.4.
 public struct NetworkRules: Sendable, Equatable {
     /// Hosts to allow; empty means "allow everything not denied".
     public let whitelist: [HostPattern]
@@ -24,7 +24,7 @@ public struct NetworkRules: Sendable, Equatable {
         )
     }
 
-    /// The verdict for `host` (spec §3.4), judged on its canonical form (`CanonicalHost`), so
+    /// The verdict for `host` (compat §3.4), judged on its canonical form (`CanonicalHost`), so
     /// `DENIED.test` or `0xac110001` meet the rules written for `denied.test` and `172.17.0.1`:
     /// 1. any deny pattern matches → block;
     /// 2. no allow patterns → allow;

@@ -1,4 +1,4 @@
-/// One line of the proxy's `security-events.jsonl` (spec §3.6): a request the filter blocked.
+/// One line of the proxy's `security-events.jsonl` (compat §3.6): a request the filter blocked.
 public struct SecurityEventRecord: Sendable, Equatable {
     /// The event type the proxy writes for a blocked request.
     public static let networkBlocked = "network_blocked"

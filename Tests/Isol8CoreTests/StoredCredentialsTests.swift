@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 import Isol8Core
 
-/// `~/.isol8/credentials.json` as `isol8 login`, `logout` and key resolution use it (spec §8.1, §8.7).
+/// `~/.isol8/credentials.json` as `isol8 login`, `logout` and key resolution use it (compat §8.1, §8.7).
 final class StoredCredentialsTests: XCTestCase {
     private let home = FileManager.default.temporaryDirectory.appendingPathComponent("isol8-creds-\(UUID().uuidString)").path
 

@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 import Isol8Core
 
-/// Event types this build does not know are kept, not dropped (spec §7 step 3).
+/// Event types this build does not know are kept, not dropped (compat §7 step 3).
 final class StreamEventTests: XCTestCase {
     func testUnknownTypeDecodesAndEncodesUnchanged() throws {
         let text = #"{"type":"telemetry","data":"x","phase":"code"}"#

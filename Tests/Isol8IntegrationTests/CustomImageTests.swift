@@ -52,7 +52,7 @@ final class CustomImageTests: XCTestCase {
     }
 }
 
-/// `prebuiltImages` from the config are built by `isol8 setup` (spec §8.2).
+/// `prebuiltImages` from the config are built by `isol8 setup` (compat §8.2).
 final class PrebuiltImageTests: XCTestCase {
     private let tag = "isol8-prebuilt-test:bash"
 

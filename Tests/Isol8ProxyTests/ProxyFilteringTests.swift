@@ -2,7 +2,7 @@ import Foundation
 import NetworkPolicy
 import XCTest
 
-/// The real `isol8-proxy` against origin servers on 127.0.0.1 (spec §3.5, §3.6).
+/// The real `isol8-proxy` against origin servers on 127.0.0.1 (compat §3.5, §3.6).
 ///
 /// `localhost` and `127.0.0.1` reach the same loopback server, so `^localhost$` against
 /// `^127\.0\.0\.1$` tells allow and deny apart without any outside host.

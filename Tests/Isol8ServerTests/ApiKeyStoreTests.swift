@@ -5,7 +5,7 @@ import Isol8Core
 import SQLiteNIO
 @testable import Isol8Server
 
-/// The SQLite key store on its own (spec §6.10), against a temporary file and a clock the
+/// The SQLite key store on its own (compat §6.10), against a temporary file and a clock the
 /// test moves.
 final class ApiKeyStoreTests: XCTestCase {
     private final class Clock: @unchecked Sendable {

@@ -4,8 +4,8 @@ import XCTest
 import Isol8TestSupport
 import Isol8Core
 
-/// DB-backed API keys on a real `isol8 serve --auth-db` (spec §6.2, §6.5 `/auth/*`, §6.10)
-/// and `isol8 login`/`logout` against it (§8.7).
+/// DB-backed API keys on a real `isol8 serve --auth-db` (compat §6.2, §6.5 `/auth/*`, §6.10)
+/// and `isol8 login`/`logout` against it (compat §8.7).
 final class AuthKeyTests: SharedServerTestCase {
     static let databasePath = FileManager.default.temporaryDirectory
         .appendingPathComponent("isol8-auth-\(UUID().uuidString)/nested/auth.db").path

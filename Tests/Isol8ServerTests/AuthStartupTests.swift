@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 import Isol8Core
 
-/// How `isol8 serve` finds, opens and closes the key database (spec §6.1 step 4, §6.10).
+/// How `isol8 serve` finds, opens and closes the key database (compat §6.1 step 4, §6.10).
 final class AuthStartupTests: XCTestCase {
     func testServerURLsAreRefusedAtStartupWithoutShowingThem() throws {
         let cases = [("--auth-db", "postgres://admin:s3cret@db.example:5432/keys", "postgres"),

@@ -3,7 +3,7 @@ import XCTest
 import Isol8Core
 
 /// The `/auth/*` routes and `isol8 login` on a server started without `--auth-db`
-/// (spec §6.5, §8.7).
+/// (compat §6.5, §8.7).
 final class AuthWithoutDatabaseTests: SharedServerTestCase {
     func testKeyRoutesTellTheMasterThatDBAuthIsOff() async throws {
         let master = HTTPClient(baseURL: server.baseURL)

@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 import Isol8Core
 
-/// `isol8 run --host`, `isol8 session list|stop` against a real server (spec §8.1, §8.9).
+/// `isol8 run --host`, `isol8 session list|stop` against a real server (compat §8.1, §8.9).
 final class CLIRemoteTests: SharedServerTestCase {
     var home: String { server.directory.path }
 

@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 import Isol8Core
 
-/// `POST /cleanup` on a server of its own (spec §6.9). Never with `images: true`: that
+/// `POST /cleanup` on a server of its own (compat §6.9). Never with `images: true`: that
 /// would delete the shared `isol8:*` images. It removes every isol8 container on the daemon.
 final class CleanupRouteTests: SharedServerTestCase {
     var client: HTTPClient { HTTPClient(baseURL: server.baseURL) }

@@ -3,7 +3,7 @@ import XCTest
 import Isol8Core
 import Isol8TestSupport
 
-/// Auto-prune (spec §6.7) with a short age and interval (ISOL8_PRUNE_INTERVAL_MS).
+/// Auto-prune (compat §6.7) with a short age and interval (ISOL8_PRUNE_INTERVAL_MS).
 final class PruneTests: XCTestCase {
     var server: ServerProcess!
     var client: HTTPClient { HTTPClient(baseURL: server.baseURL) }

@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 import Isol8Core
 
-/// Every route of spec §6.5 against one real `isol8 serve` (maxConcurrent 3, 1 MiB body
+/// Every route of compat §6.5 against one real `isol8 serve` (maxConcurrent 3, 1 MiB body
 /// limit, prune off) and real Docker.
 final class ServerRoutesTests: SharedServerTestCase {
     override class var serverConfig: String { #"{"maxConcurrent": 3, "cleanup": {"autoPrune": false}}"# }

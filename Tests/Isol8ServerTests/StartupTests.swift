@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 import Isol8Core
 
-/// `isol8 serve` startup and shutdown (spec §6.1, §8.5).
+/// `isol8 serve` startup and shutdown (compat §6.1, §8.5).
 final class StartupTests: XCTestCase {
     func testBannerAndDebugLinesNeverShowTheKey() throws {
         let server = try ServerProcess(config: #"{"maxConcurrent": 4}"#)
@@ -72,7 +72,7 @@ final class StartupTests: XCTestCase {
     }
 }
 
-/// `prebuiltImages` are built when the server starts (spec §6.1 step 3). Only a setup
+/// `prebuiltImages` are built when the server starts (compat §6.1 step 3). Only a setup
 /// script: installing packages would need the network.
 final class PrebuiltImageStartupTests: XCTestCase {
     let tag = "isol8-test-prebuilt-\(UUID().uuidString.prefix(8).lowercased()):latest"

@@ -1,7 +1,7 @@
 import NetworkPolicy
 import XCTest
 
-/// JSON lines of spec §3.6 and the tolerant reading of §3.7.
+/// JSON lines of compat §3.6 and the tolerant reading of §3.7.
 final class LogRecordTests: XCTestCase {
     func testNetworkLineHasExactFieldOrderAndFormat() {
         let record = NetworkLogRecord(timestamp: "2026-02-19T12:00:00+00:00", method: "GET", host: "example.com",

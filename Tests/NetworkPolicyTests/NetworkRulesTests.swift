@@ -1,7 +1,7 @@
 import NetworkPolicy
 import XCTest
 
-/// The rule evaluation table of spec §3.4.
+/// The rule evaluation table of compat §3.4.
 final class NetworkRulesTests: XCTestCase {
     private func verdict(allow: [String], deny: [String], _ host: String) throws -> NetworkAction {
         try NetworkRules.validated(whitelist: allow, blacklist: deny).evaluate(host)

@@ -1,4 +1,4 @@
-/// Engine-side audit settings (spec §2.18); their presence also turns on resource tracking.
+/// Engine-side audit settings (compat §2.18); their presence also turns on resource tracking.
 public struct AuditConfig: Codable, Sendable, Equatable {
     public var enabled = false
     public var destination = "filesystem"

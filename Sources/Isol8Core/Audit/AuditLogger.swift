@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 
-/// Appends one JSON line per buffered execution (spec §2.18). Failures are logged, never thrown.
+/// Appends one JSON line per buffered execution (compat §2.18). Failures are logged, never thrown.
 public struct AuditLogger: Sendable {
     public let config: AuditConfig
     private let logger: Logger

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Resource usage of one run (spec §2.17), read from the container's own cgroup and
+/// Resource usage of one run (compat §2.17), read from the container's own cgroup and
 /// network counters by one exec at each end of the run. Docker's stats endpoint would
 /// answer the same question, but for a freshly started container it first waits for its
 /// ~1 s collection cycle, which made every tracked run a second and a half slower.

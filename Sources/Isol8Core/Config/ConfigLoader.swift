@@ -1,7 +1,7 @@
 import Foundation
 import NetworkPolicy
 
-/// Finds, parses and checks `isol8.config.json` (spec §5.1–§5.3): wrong types are errors
+/// Finds, parses and checks `isol8.config.json` (compat §5.1–§5.3): wrong types are errors
 /// naming the key, unknown keys are warnings naming the nearest known key.
 public struct ConfigLoader: Sendable {
     public struct Loaded: Sendable {

@@ -1,7 +1,7 @@
 import Foundation
 
-/// The three renderings of `isol8 config`: the spec's summary (§8.6), resolved JSON in the
-/// spec's key order (§5.2), and the provenance table.
+/// The three renderings of `isol8 config`: isol8's summary (compat §8.6), resolved JSON in
+/// isol8's key order (compat §5.2), and the provenance table.
 public enum ConfigPrinter {
     public static func summary(_ loaded: ConfigLoader.Loaded) -> String {
         let c = loaded.config

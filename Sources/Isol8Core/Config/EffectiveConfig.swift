@@ -34,7 +34,7 @@ public struct EffectiveConfig: Sendable, Equatable {
     public var maxConcurrent: Int
     public var dockerHost: String
 
-    /// Layers defaults < config file < environment < flags (spec §5.5, CLI column) for every
+    /// Layers defaults < config file < environment < flags (compat §5.5, CLI column) for every
     /// option of the catalog, checking each value where it was given.
     public static func resolve(_ loaded: ConfigLoader.Loaded, flags: RunFlags,
                                environment: [String: String] = ProcessInfo.processInfo.environment) throws -> EffectiveConfig {
@@ -53,7 +53,7 @@ public struct EffectiveConfig: Sendable, Equatable {
             if let flag = option.flag, let texts = flags.options[option.key] {
                 (value, source) = (try parse(option, texts, name: flag), .flag(flag))
             } else if option.key == "network", !flags.install.isEmpty {
-                // Nothing installs without a network: `--install` alone means filtered (§3.8).
+                // Nothing installs without a network: `--install` alone means filtered (compat §3.8).
                 (value, source) = (.text(NetworkMode.filtered.rawValue), .flag("--install"))
             }
             option.apply(value, to: &options)

@@ -1,7 +1,7 @@
 import Foundation
 
-/// The resolved `isol8.config.json` (spec §5.3): every key with its default, file values
-/// merged over them by the rules of §5.2.
+/// The resolved `isol8.config.json` (compat §5.3): every key with its default, file values
+/// merged over them by the rules of compat §5.2.
 public struct Isol8Config: Sendable, Equatable {
     public struct Defaults: Sendable, Equatable {
         public var timeoutMs = 30_000

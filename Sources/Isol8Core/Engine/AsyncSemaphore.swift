@@ -1,6 +1,6 @@
 import Foundation
 
-/// FIFO counting semaphore for async code (spec §4.4).
+/// FIFO counting semaphore for async code (compat §4.4).
 public actor AsyncSemaphore {
     public let max: Int
     private var current = 0

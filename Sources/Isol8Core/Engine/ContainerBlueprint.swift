@@ -1,6 +1,6 @@
 import Foundation
 
-/// Turns engine options into the container-create body of spec §2.4.
+/// Turns engine options into the container-create body of compat §2.4.
 public enum ContainerBlueprint {
     public static func spec(image: String, runtime: Runtime, options: Isol8Options) throws -> ContainerSpec {
         var spec = ContainerSpec(image: image, cmd: ["sleep", "infinity"])

@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 
-/// Warm containers per image (spec §4.3): `fast` keeps used containers in a dirty list
+/// Warm containers per image (compat §4.3): `fast` keeps used containers in a dirty list
 /// and cleans them in the background; `secure` cleans each one right before reuse.
 actor ContainerPool {
     typealias Factory = @Sendable () async throws -> SandboxContainer

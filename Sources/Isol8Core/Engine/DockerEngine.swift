@@ -122,7 +122,7 @@ public actor DockerEngine: Isol8Engine {
         }
     }
 
-    /// What a buffered run gathers after the code exits (spec §2.16 step 11).
+    /// What a buffered run gathers after the code exits (compat §2.16 step 11).
     struct CollectedAfterRun {
         var resourceUsage: ResourceUsage?
         var files: [String: String]?
@@ -232,7 +232,7 @@ public actor DockerEngine: Isol8Engine {
         case finished(UserCodeOutcome, oomKilled: Bool, networkLogs: [NetworkLogEntry])
     }
 
-    /// Installs, setup scripts, file writes, then the user code (spec §2.16 steps 5–10).
+    /// Installs, setup scripts, file writes, then the user code (compat §2.16 steps 5–10).
     /// With `onNetwork` (streams), proxy log entries are delivered live; buffered runs get
     /// them back in the outcome. Both only in filtered mode with `logNetwork`.
     /// `onSetupFinished` follows each setup script that exits 0.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A validated request turned into what must happen inside the container: which
-/// files to write and which argv to run (spec §1.9, §2.9, §2.10, §2.13).
+/// files to write and which argv to run (compat §1.9, §2.9, §2.10, §2.13).
 public struct ExecutionPlan: Sendable {
     public struct FileWrite: Sendable {
         public var path: String
@@ -29,7 +29,7 @@ public struct ExecutionPlan: Sendable {
         case file(stem: String)
     }
 
-    /// The agent runtime's own check (spec §1.9 step 1, before everything else): the agent must
+    /// The agent runtime's own check (compat §1.9 step 1, before everything else): the agent must
     /// reach its LLM provider, so it needs a network, and in filtered mode an allow rule.
     public static func checkAgentNetwork(_ runtime: Runtime, _ options: Isol8Options) throws {
         guard runtime == .agent else { return }
@@ -40,7 +40,7 @@ public struct ExecutionPlan: Sendable {
         }
     }
 
-    /// Validates in the spec's order; nothing touches Docker.
+    /// Validates in isol8's order; nothing touches Docker.
     public static func validate(_ request: ExecutionRequest) throws -> (RuntimeAdapter, String) {
         let sources = [request.code, request.codeUrl, request.cmd].filter { !($0 ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
         if sources.count > 1 { throw Isol8Error.sourcesExclusive }
@@ -108,7 +108,7 @@ public struct ExecutionPlan: Sendable {
     public static func timeoutSeconds(_ ms: Int) -> Int { max(1, Int((Double(ms) / 1000).rounded(.up))) }
 }
 
-/// Package-name rule of spec §2.2, applied before anything runs.
+/// Package-name rule of compat §2.2, applied before anything runs.
 public enum PackageName {
     public static func validate(_ name: String) throws {
         let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@_./-=")

@@ -1,7 +1,7 @@
 import Foundation
 import NetworkPolicy
 
-/// The `filtered` network mode inside one container (spec §3.2, §3.3, §3.7): the proxy is
+/// The `filtered` network mode inside one container (compat §3.2, §3.3, §3.7): the proxy is
 /// started as root, the sandbox user may only reach it, and its log is read back.
 public enum FilteredNetwork {
     static let stateDirectory = "/tmp/isol8-proxy"
@@ -53,7 +53,7 @@ public enum FilteredNetwork {
         return Int(output?.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0
     }
 
-    /// The entries written since `offset` (spec §3.7 with the per-execution [rec]).
+    /// The entries written since `offset` (compat §3.7: per execution).
     static func entries(_ container: SandboxContainer, since offset: Int) async -> [NetworkLogEntry] {
         guard let output = try? await container.runAsRoot(["sh", "-c", "tail -c +\(offset + 1) \(logFile) 2>/dev/null"]) else { return [] }
         let entries = NetworkLogRecord.decodeAll(output.stdoutText).map(entry)

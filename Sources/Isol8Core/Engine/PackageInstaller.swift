@@ -1,6 +1,6 @@
 import Foundation
 
-/// Installs request packages before the code runs (spec §2.14).
+/// Installs request packages before the code runs (compat §2.14).
 struct PackageInstaller {
     let container: SandboxContainer
     let timeoutMs: Int

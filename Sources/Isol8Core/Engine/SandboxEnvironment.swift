@@ -1,4 +1,4 @@
-/// The environment every container and user-code exec gets (spec §2.7).
+/// The environment every container and user-code exec gets (compat §2.7).
 public enum SandboxEnvironment {
     public static let path = "/sandbox/.local/bin:/sandbox/.npm-global/bin:/sandbox/.bun-global/bin:/usr/local/bin:/usr/bin:/bin"
     /// PATH for installs and setup scripts, which may need sbin tools.

@@ -1,9 +1,9 @@
 import Foundation
 
-/// The default seccomp profile (spec §2.6, Appendix A), embedded so a run can never
+/// The default seccomp profile (compat §2.6), embedded so a run can never
 /// start without it.
 ///
-/// Beyond the spec's list it closes what Docker's own default profile closes for callers
+/// Beyond isol8's list it closes what Docker's own default profile closes for callers
 /// without CAP_SYS_ADMIN, because this profile replaces Docker's: new namespaces (a user
 /// namespace hands its creator every capability inside it) and io_uring, both kernel attack
 /// surface that sandboxed code has no use for.

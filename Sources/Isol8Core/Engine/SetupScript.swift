@@ -1,6 +1,6 @@
 import Foundation
 
-/// Runs one setup script as `sandbox` before the code (spec §2.15), streaming its output.
+/// Runs one setup script as `sandbox` before the code (compat §2.15), streaming its output.
 struct SetupScript {
     let container: SandboxContainer
     let timeoutMs: Int

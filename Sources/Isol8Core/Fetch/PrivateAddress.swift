@@ -3,7 +3,7 @@ import Foundation
 import Glibc
 #endif
 
-/// Private and local address ranges that fetched code must never come from (spec §2.19 step 6).
+/// Private and local address ranges that fetched code must never come from (compat §2.19 step 6).
 enum PrivateAddress {
     static func isPrivate(_ address: String) -> Bool {
         var v4 = in_addr()

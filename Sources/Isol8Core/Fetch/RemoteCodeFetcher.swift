@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 import CCurl
 
-/// Fetches `codeUrl` sources after every check of spec §2.19, in the spec's order.
+/// Fetches `codeUrl` sources after every check of compat §2.19, in isol8's order.
 /// Port decision: a host named explicitly by `allowedHosts` may resolve to a private
 /// address (that is how a test or an intranet source is allowed on purpose); with the
 /// default empty list, private addresses are always refused.

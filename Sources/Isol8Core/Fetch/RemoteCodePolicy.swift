@@ -1,6 +1,6 @@
 import Foundation
 
-/// The `remoteCode` policy (spec §2.19): who may be fetched, how much, how long.
+/// The `remoteCode` policy (compat §2.19): who may be fetched, how much, how long.
 public struct RemoteCodePolicy: Codable, Sendable, Equatable {
     public var enabled = false
     public var allowedSchemes = ["https"]
@@ -17,7 +17,7 @@ public struct RemoteCodePolicy: Codable, Sendable, Equatable {
         self.blockedHosts = blockedHosts
     }
 
-    /// Appendix B: loopback, private ranges, link-local and cloud metadata hosts.
+    /// compat §2.19: loopback, private ranges, link-local and cloud metadata hosts.
     public static let defaultBlockedHosts = [
         #"^localhost$"#, #"^127(?:\.[0-9]{1,3}){3}$"#, #"^\[::1\]$"#, #"^::1$"#, #"^10(?:\.[0-9]{1,3}){3}$"#,
         #"^172\.(?:1[6-9]|2[0-9]|3[0-1])(?:\.[0-9]{1,3}){2}$"#, #"^192\.168(?:\.[0-9]{1,3}){2}$"#,

@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 import Logging
 
-/// Builds custom images with packages (and an optional setup script) baked in (spec §2.2):
+/// Builds custom images with packages (and an optional setup script) baked in (compat §2.2):
 /// a container of the base image installs them as root and is committed with the labels
 /// image resolution matches on. No Dockerfile build, so no registry is needed.
 public struct CustomImageBuilder {

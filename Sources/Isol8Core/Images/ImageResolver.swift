@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 
-/// Picks the image for an execution (spec §2.3): the `image` option, else a custom image
+/// Picks the image for an execution (compat §2.3): the `image` option, else a custom image
 /// whose labels already contain the requested packages, else `isol8:<runtime>`.
 actor ImageResolver {
     struct Resolution: Sendable {

@@ -27,7 +27,7 @@ struct RootfsRecipe {
         (path: "/usr/local/bin/bunx", target: "bun"),
         // Spec images use Alpine's /sbin/tini; /sbin is a symlink to /usr/sbin on bookworm.
         (path: "/usr/sbin/tini", target: "../bin/tini"),
-        // Debian keeps iptables in /usr/sbin, which the engine's container PATH (§2.7) lacks;
+        // Debian keeps iptables in /usr/sbin, which the engine's container PATH (compat §2.7) lacks;
         // root execs inherit that PATH, so a bare `iptables` would not be found.
         (path: "/usr/local/bin/iptables", target: "/usr/sbin/iptables"),
     ]

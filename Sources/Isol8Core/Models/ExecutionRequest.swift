@@ -1,6 +1,6 @@
 import Foundation
 
-/// What to run (spec §1.2). Only `runtime` is required.
+/// What to run (compat §1.2). Only `runtime` is required.
 public struct ExecutionRequest: Codable, Sendable, Equatable {
     public var code: String?
     public var codeUrl: String?
@@ -26,7 +26,7 @@ public struct ExecutionRequest: Codable, Sendable, Equatable {
         self.cmd = cmd
     }
 
-    /// A request is "simple" when nothing needs writing into the container first (§2.9).
+    /// A request is "simple" when nothing needs writing into the container first (compat §2.9).
     var isSimple: Bool {
         stdin == nil && (files ?? [:]).isEmpty && (outputPaths ?? []).isEmpty && (installPackages ?? []).isEmpty
     }

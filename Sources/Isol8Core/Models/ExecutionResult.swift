@@ -1,6 +1,6 @@
 import Foundation
 
-/// Outcome of a buffered execution (spec §1.3); key order matches the original's JSON.
+/// Outcome of a buffered execution (compat §1.3); key order matches the original's JSON.
 public struct ExecutionResult: Codable, Sendable, Equatable {
     public var stdout: String
     public var stderr: String
@@ -51,7 +51,7 @@ public struct NetworkLogEntry: Codable, Sendable, Equatable {
     /// `0xac110001` → `172.17.0.1`); nil from proxies that do not write it.
     public var matchedHost: String?
 
-    /// One compact JSON object in the proxy log's field order (spec §3.6), `path` null when absent.
+    /// One compact JSON object in the proxy log's field order (compat §3.6), `path` null when absent.
     public var jsonLine: String {
         var object = OrderedJSON()
         object["timestamp"] = timestamp

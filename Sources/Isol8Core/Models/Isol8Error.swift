@@ -1,6 +1,6 @@
 import Foundation
 
-/// Engine failures whose text is observable output (the spec fixes the wording).
+/// Engine failures whose text is observable output (isol8 fixes the wording).
 public enum Isol8Error: Error, Equatable, CustomStringConvertible, LocalizedError {
     case unknownRuntime(String)
     case agentNeedsNetwork

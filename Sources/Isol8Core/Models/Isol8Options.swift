@@ -1,6 +1,6 @@
 import Foundation
 
-/// Engine options (spec §1.6). Every field has the spec's default.
+/// Engine options (compat §1.6). Every field has isol8's default.
 public struct Isol8Options: Codable, Sendable, Equatable {
     public var mode: Isol8Mode = .ephemeral
     public var network: NetworkMode = .none
@@ -26,9 +26,9 @@ public struct Isol8Options: Codable, Sendable, Equatable {
     public var poolSize: PoolSize = PoolSize(clean: 1, dirty: 1)
     /// Port addition: where `installPackages` fetch from instead of the public registries.
     public var packageIndex = PackageIndex()
-    /// Which `codeUrl` sources may be fetched (spec §2.19); disabled by default.
+    /// Which `codeUrl` sources may be fetched (compat §2.19); disabled by default.
     public var remoteCode = RemoteCodePolicy()
-    /// Presence turns on resource tracking; `enabled` also writes audit records (§2.17, §2.18).
+    /// Presence turns on resource tracking; `enabled` also writes audit records (compat §2.17, §2.18).
     public var audit: AuditConfig?
     /// Port addition (`--add-host NAME:IP`): extra /etc/hosts entries, Docker `ExtraHosts`.
     public var extraHosts: [String] = []

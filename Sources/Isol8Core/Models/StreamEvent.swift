@@ -1,6 +1,6 @@
 import Foundation
 
-/// One event of a streamed execution (spec §1.4). Key order: type, data, phase.
+/// One event of a streamed execution (compat §1.4). Key order: type, data, phase.
 public struct StreamEvent: Codable, Sendable, Equatable {
     /// The event's `type`. Open rather than an enum: a type this build does not know (a
     /// newer server's) still decodes and re-encodes unchanged, so a client passes it on

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A size as Docker writes it — `512m`, `1g`, `256k`, `1024`, `512mb` (spec §2.3) — that keeps
+/// A size as Docker writes it — `512m`, `1g`, `256k`, `1024`, `512mb` (compat §2.3) — that keeps
 /// the text it was read from, so a value shows and travels exactly as the user wrote it.
 public struct ByteSize: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let bytes: Int64

@@ -1,6 +1,6 @@
 import Foundation
 
-/// `POST /auth/login` with the master key (spec §8.7): asks a server with DB-backed auth
+/// `POST /auth/login` with the master key (compat §8.7): asks a server with DB-backed auth
 /// for a key of limited life, returned ready to store as `StoredCredentials`.
 public struct LoginClient: Sendable {
     public enum Failure: Error, Equatable, CustomStringConvertible {

@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 
-/// The engine of an isol8 server (spec §7): the same `Isol8Engine` calls, carried over
+/// The engine of an isol8 server (compat §7): the same `Isol8Engine` calls, carried over
 /// HTTP with libcurl. Streams go over the WebSocket (`GET /execute/ws`) and fall back to
 /// SSE (`POST /execute/stream`) for good once a server refuses the WebSocket.
 public final class RemoteEngine: Isol8Engine {

@@ -8,11 +8,11 @@ public enum RemoteError: Error, Equatable, CustomStringConvertible, LocalizedErr
     case healthCheckFailed(status: Int)
     /// 401/403: the key was missing or wrong; `operation` as for `http`.
     case keyRejected(operation: String, status: Int, message: String)
-    /// Any other non-2xx answer; `operation` is the spec's prefix ("Execution failed", …).
+    /// Any other non-2xx answer; `operation` is isol8's prefix ("Execution failed", …).
     case http(operation: String, status: Int, message: String)
     case sessionRequired
     case noResponseBody
-    /// The WebSocket broke after this engine had used it (spec §7 step 4).
+    /// The WebSocket broke after this engine had used it (compat §7 step 4).
     case webSocketFailed
     case badResponse(String)
     case invalidHost(String)

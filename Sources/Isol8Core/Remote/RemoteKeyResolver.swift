@@ -1,6 +1,6 @@
 import Foundation
 
-/// Picks the API key for a remote host (spec §8.1): `--key` > `ISOL8_API_KEY` > stored
+/// Picks the API key for a remote host (compat §8.1): `--key` > `ISOL8_API_KEY` > stored
 /// credentials for the same host that have not expired.
 public struct RemoteKeyResolver: Sendable {
     public enum Failure: Error, Equatable, CustomStringConvertible {

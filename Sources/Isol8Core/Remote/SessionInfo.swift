@@ -1,6 +1,6 @@
 import Foundation
 
-/// One server-side session as `GET /sessions` lists it (spec §1.5).
+/// One server-side session as `GET /sessions` lists it (compat §1.5).
 public struct SessionInfo: Codable, Sendable, Equatable {
     public var id: String
     public var isActive: Bool

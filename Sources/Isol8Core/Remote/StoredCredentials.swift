@@ -1,6 +1,6 @@
 import Foundation
 
-/// `~/.isol8/credentials.json` (spec §8.7), written by `isol8 login`, read when no key is
+/// `~/.isol8/credentials.json` (compat §8.7), written by `isol8 login`, read when no key is
 /// given: `{"host","token","expiresAt","keyId"}`.
 public struct StoredCredentials: Codable, Sendable, Equatable {
     public var host: String

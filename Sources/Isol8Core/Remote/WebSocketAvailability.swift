@@ -1,6 +1,6 @@
 import Foundation
 
-/// Whether an isol8 server streams over WebSocket (spec §7 `wsAvailable`): unknown until
+/// Whether an isol8 server streams over WebSocket (compat §7 `wsAvailable`): unknown until
 /// the first stream tries, then remembered for the engine's life.
 final class WebSocketAvailability: @unchecked Sendable {
     enum State { case unknown, available, unavailable }

@@ -19,7 +19,7 @@ struct WebSocketHandshake {
         return lines.joined(separator: "\r\n") + "\r\n\r\n"
     }
 
-    /// The `Sec-WebSocket-Accept` a server must answer for `key` (§4.2.2 step 5.4).
+    /// The `Sec-WebSocket-Accept` a server must answer for `key` (RFC 6455 §4.2.2 step 5.4).
     static func accept(for key: String) -> String {
         Data(Insecure.SHA1.hash(data: Data((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").utf8))).base64EncodedString()
     }

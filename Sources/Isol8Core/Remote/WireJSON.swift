@@ -1,6 +1,6 @@
 import Foundation
 
-/// The isol8 HTTP API's JSON shapes, with the key orders of spec §1.3–§1.5 (JSONEncoder
+/// The isol8 HTTP API's JSON shapes, with the key orders of compat §1.3–§1.5 (JSONEncoder
 /// does not promise any order, and clients compare bodies byte for byte).
 public enum WireJSON {
     /// `ExecutionResult` in the original's key order; optional keys only when present.

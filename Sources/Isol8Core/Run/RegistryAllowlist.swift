@@ -1,6 +1,6 @@
 import Foundation
 
-/// Package-registry hosts that `--install` adds to a filtered allowlist (spec §3.8).
+/// Package-registry hosts that `--install` adds to a filtered allowlist (compat §3.8).
 public enum RegistryAllowlist {
     public static func patterns(for runtime: Runtime) -> [String] {
         switch runtime {

@@ -2,7 +2,7 @@ import Foundation
 import Logging
 
 /// The flags of `isol8 run` (also accepted by `isol8-tui`), turned into an engine
-/// request and engine options (spec §8.1 input resolution and option assembly).
+/// request and engine options (compat §8.1 input resolution and option assembly).
 public struct RunFlags: Sendable, Equatable {
     public var file: String?
     public var eval: String?

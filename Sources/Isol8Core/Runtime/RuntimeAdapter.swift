@@ -1,4 +1,4 @@
-/// How one runtime turns code into a command line (spec §1.8).
+/// How one runtime turns code into a command line (compat §1.8).
 public struct RuntimeAdapter: Sendable {
     public let runtime: Runtime
     public let image: String

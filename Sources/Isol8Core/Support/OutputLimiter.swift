@@ -1,7 +1,7 @@
 import Foundation
 
 /// Keeps at most `limit` bytes of one output stream; once over, it stops storing and
-/// only counts, so a flood is never buffered whole (spec §2.12 with the [rec]).
+/// only counts, so a flood is never buffered whole (compat §2.12).
 public struct OutputLimiter: Sendable {
     public let limit: Int
     private(set) var kept = Data()

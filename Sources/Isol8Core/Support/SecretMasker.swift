@@ -1,6 +1,6 @@
 import Foundation
 
-/// Replaces every secret value with `***` (spec §2.12 step 3) — in output, in network log
+/// Replaces every secret value with `***` (compat §2.12 step 3) — in output, in network log
 /// hosts and paths, and in the percent-encoded form a secret takes inside a URL.
 ///
 /// Matching is on bytes, leftmost first and, where two secrets start at the same place, the

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Decodes a byte stream to text chunk by chunk, holding back an incomplete multibyte
-/// sequence at the end of a chunk so it is not corrupted (spec §2.12 [rec]).
+/// sequence at the end of a chunk so it is not corrupted (compat §2.12).
 public struct UTF8ChunkDecoder: Sendable {
     private var carry = Data()
 

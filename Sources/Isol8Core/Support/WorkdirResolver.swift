@@ -1,4 +1,4 @@
-/// Resolves a request's working directory against `/sandbox` and refuses escapes (spec §1.9).
+/// Resolves a request's working directory against `/sandbox` and refuses escapes (compat §1.9).
 public enum WorkdirResolver {
     public static func resolve(_ workdir: String?, root: String = "/sandbox") throws -> String {
         guard let workdir, !workdir.isEmpty else { return root }

@@ -1,5 +1,5 @@
 /// Builds one JSON object as text with members in the order they are added, which the log
-/// formats of spec §3.6 require.
+/// formats of compat §3.6 require.
 struct JSONWriter {
     private var text = "{"
     private var isFirst = true
