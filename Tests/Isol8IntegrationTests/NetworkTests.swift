@@ -45,7 +45,7 @@ final class NetworkTests: XCTestCase {
         XCTAssertEqual(entry["path"] as? String, "/index.txt")
         XCTAssertEqual(entry["action"] as? String, "ALLOW")
         XCTAssertNotNil(entry["durationMs"] as? Int)
-        XCTAssertTrue(logLine.hasPrefix("{\"timestamp\":"), "field order of spec §3.6: \(logLine)")
+        XCTAssertTrue(logLine.hasPrefix("{\"timestamp\":"), "field order of compat §3.6: \(logLine)")
         XCTAssertTrue(outcome.stderr.contains("--- Network Logs ---"))
     }
 
