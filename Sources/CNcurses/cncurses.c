@@ -115,7 +115,9 @@ cn_status cn_open(int wake_fd) {
     keypad(stdscr, TRUE);
     nodelay(stdscr, TRUE);  // the Swift side waits with poll() so it can also watch the wake pipe
     intrflush(stdscr, FALSE);
-    set_escdelay(25);
+    // Esc answers at once; ESCDELAY (ncurses' own variable) lets a slow link or a loaded
+    // machine keep escape sequences such as mouse reports whole.
+    if (getenv("ESCDELAY") == NULL) set_escdelay(25);
     if (has_colors()) {
         start_color();
         cn_default_colors_ok = use_default_colors() == OK;

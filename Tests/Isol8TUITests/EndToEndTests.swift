@@ -10,8 +10,9 @@ final class EndToEndTests: XCTestCase {
 
     /// Starts the debugger and waits for its whole first frame with Docker connected.
     private func tui(_ arguments: String, width: Int = 120, height: Int = 40, term: String? = nil,
-                     editor: String? = nil) throws -> TmuxSession {
+                     editor: String? = nil, escDelay: Int? = nil) throws -> TmuxSession {
         let environment = (term.map { "TERM=\($0) " } ?? "") + (editor.map { "EDITOR='\($0)' " } ?? "")
+            + (escDelay.map { "ESCDELAY=\($0) " } ?? "")
         let session = try TmuxSession(environment + "\(Self.binary) \(arguments)", width: width, height: height,
                                       directory: BuiltProduct.repositoryRoot, in: self)
         try frame(session, "the first frame with the local target answering", width: width, height: height) { rows in
@@ -230,7 +231,9 @@ final class EndToEndTests: XCTestCase {
 
     func testClickFocusesWheelScrollsAndMReleasesTheMouse() throws {
         // xterm's terminfo: ncurses then asks for SGR mouse reports, which tmux passes on as typed.
-        let session = try tui("-e 'for i in range(200): print(i)'", term: "xterm-256color")
+        // tmux types a report key by key; on a loaded machine the gap after its ESC can pass
+        // the 25 ms Esc delay, so the test gives escape sequences the time a slow link would.
+        let session = try tui("-e 'for i in range(200): print(i)'", term: "xterm-256color", escDelay: 1000)
         try Poll.until("mouse on by default, SGR reports", look: { try session.paneFormat("#{mouse_any_flag}#{mouse_sgr_flag}") }, holds: { $0 == "11" })
         try session.press("r")
         let screen = try frame(session, "exit 0") { self.status($0).contains("run #1: exit 0") }
