@@ -238,10 +238,19 @@ final class EndToEndTests: XCTestCase {
         try session.press("r")
         let screen = try frame(session, "exit 0") { self.status($0).contains("run #1: exit 0") }
         let networkTop = try XCTUnwrap(screen.firstIndex { $0.contains("3 Network") })
-        try session.mouse(button: 0, x: 10, y: networkTop + 2)
-        try frame(session, "the Network pane focused") { $0[networkTop].hasPrefix("┏━ 3 Network") && $0.contains { $0.contains("follow:on") } }
-        try session.mouse(button: 64, x: 60, y: 5)
-        try frame(session, "the wheel to scroll the Output pane back") { $0.contains { $0.contains("follow:off") } }
+        // A report typed through tmux is now and then lost on a loaded machine (not yet
+        // explained), so each gesture is repeated until the screen shows its effect; a
+        // second click or wheel step changes nothing the test looks at.
+        try Poll.until("the Network pane focused", look: { () -> [String] in
+            let rows = try session.screen()
+            if !(rows.count > networkTop && rows[networkTop].hasPrefix("┏━ 3 Network")) { try session.mouse(button: 0, x: 10, y: networkTop + 2) }
+            return rows
+        }, holds: { $0.count > networkTop && $0[networkTop].hasPrefix("┏━ 3 Network") && $0.contains { $0.contains("follow:on") } })
+        try Poll.until("the wheel to scroll the Output pane back", look: { () -> [String] in
+            let rows = try session.screen()
+            if !rows.contains(where: { $0.contains("follow:off") }) { try session.mouse(button: 64, x: 60, y: 5) }
+            return rows
+        }, holds: { $0.contains { $0.contains("follow:off") } })
         try session.press("m")
         try Poll.until("mouse released, in the status line and the terminal",
                        look: { (try session.screen(), try session.paneFormat("#{mouse_any_flag}")) },
