@@ -186,11 +186,9 @@ public enum OptionCatalog {
 
     private static let byKey = Dictionary(uniqueKeysWithValues: all.map { ($0.key, $0) })
     private static let byConfigKey = Dictionary(uniqueKeysWithValues: all.compactMap { o in o.configKey.map { ($0, o) } })
-    private static let byKnob = Dictionary(uniqueKeysWithValues: all.compactMap { o in o.knob.map { ($0, o) } })
 
     public static func option(_ key: String) -> CatalogOption? { byKey[key] }
     public static func option(configKey: String) -> CatalogOption? { byConfigKey[configKey] }
-    public static func option(knob: String) -> CatalogOption? { byKnob[knob.lowercased()] }
 
     /// The options set with `:set`, in help order.
     public static var knobs: [CatalogOption] { all.filter { $0.knob != nil } }

@@ -36,9 +36,4 @@ public struct Target: Sendable, Equatable {
         case .server(let url, _, let session): return session.map { "\(url) session \($0)" } ?? url
         }
     }
-
-    public var isServer: Bool {
-        if case .server = kind { return true }
-        return false
-    }
 }

@@ -70,12 +70,6 @@ public struct KnobState: Sendable {
         changed.insert(option.key)
     }
 
-    /// Sets an engine option from the TUI.
-    public mutating func setOption(_ key: String, value: String, _ apply: (inout Isol8Options) -> Void) {
-        effective.override(key, value: value, source: .tui, apply: apply)
-        changed.insert(key)
-    }
-
     /// Sets a request-level flag from the TUI and shows it under `key`.
     public mutating func setFlag(_ key: String, value: String, _ apply: (inout RunFlags) -> Void) {
         apply(&flags)
