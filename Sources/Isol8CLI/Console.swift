@@ -7,8 +7,8 @@ import Logging
 enum Console {
     /// `--debug` is accepted anywhere on the command line and takes effect before parsing.
     static let debugRequested = CommandLine.arguments.dropFirst().contains("--debug")
-    /// The command's own lines (`[DEBUG] [CLI] …`); engines log through copies of it.
-    static let log = Logger.console("isol8.cli", debug: debugRequested)
+    /// The command's own lines (`[DEBUG] [CLI] …`, on stderr); engines log through copies of it.
+    static let log = Logger.lines("isol8.cli", debug: debugRequested, write: LineLogHandler.command)
 
     static func out(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
     static func err(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }

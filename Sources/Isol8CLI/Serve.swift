@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Isol8Core
+import Logging
 import Isol8Server
 
 struct Serve: Isol8Subcommand {
@@ -30,6 +31,8 @@ struct Serve: Isol8Subcommand {
     var debug = false
 
     func execute() async throws {
+        // A server's log is its output: its lines go to the console, stdout included.
+        let log = Logger.console("isol8.serve", debug: Console.debugRequested)
         guard let apiKey = key ?? ProcessInfo.processInfo.environment["ISOL8_API_KEY"], !apiKey.isEmpty else {
             throw CLIFailure("[ERR] API key required. Use --key or ISOL8_API_KEY env var.")
         }
@@ -39,10 +42,10 @@ struct Serve: Isol8Subcommand {
         } catch {
             throw CLIFailure("[ERR] \(error)")
         }
-        Console.log.debug(.serve, "Requested port: \(requested)")
+        log.debug(.serve, "Requested port: \(requested)")
         let chosen = try choosePort(requested)
-        Console.log.debug(.serve, "Using port: \(chosen)")
-        Console.log.debug(.serve, "API key: \(String(repeating: "*", count: apiKey.count))")
+        log.debug(.serve, "Using port: \(chosen)")
+        log.debug(.serve, "API key: \(String(repeating: "*", count: apiKey.count))")
 
         let loaded: ConfigLoader.Loaded
         do {

@@ -7,7 +7,7 @@ final class CompatibilityTests: XCTestCase {
         for (flag, shown) in [("1", "1"), ("2", "2"), ("0.5", "0.5")] {
             let outcome = try CLI.run(["run", "--debug", "--no-stream", "--cpu", flag, "-e", "print(1)"])
             XCTAssertEqual(outcome.status, 0, outcome.stderr)
-            XCTAssertTrue(outcome.stdout.contains("[DEBUG] [Run] Memory: 512m, CPU: \(shown)\n"), outcome.stdout)
+            XCTAssertTrue(outcome.stderr.contains("[DEBUG] [Run] Memory: 512m, CPU: \(shown)\n"), outcome.stderr)
         }
     }
 

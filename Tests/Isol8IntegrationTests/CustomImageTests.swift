@@ -37,7 +37,7 @@ final class CustomImageTests: XCTestCase {
         // No network at all: the package must come from the image, and its setup script runs first.
         let run = try cli(["run", "--debug", "--net", "none", "--install", "isol8-demo", "-e", "import isol8_demo; print(isol8_demo.greet()); print(open('/sandbox/marker').read().strip())"])
         XCTAssertEqual(run.status, 0, run.stderr)
-        XCTAssertTrue(run.stdout.contains("[DEBUG] [Docker] Found exact custom image match: \(tag)"), run.stdout)
+        XCTAssertTrue(run.stderr.contains("[DEBUG] [Docker] Found exact custom image match: \(tag)"), run.stderr)
         XCTAssertTrue(run.stdout.contains("hello from the local index\nimage-setup-ran\n"), run.stdout)
     }
 

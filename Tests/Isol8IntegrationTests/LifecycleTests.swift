@@ -14,7 +14,7 @@ final class LifecycleTests: XCTestCase {
             case 2: outcome = try CLI.run(["run", "--debug", "--timeout", "1000", "--no-stream", "-e", "while True: pass"])
             default: outcome = try CLI.run(["run", "--debug", "-e", "raise SystemExit('boom')", "--no-stream"])
             }
-            created += Daemon.containersCreated(in: outcome.stdout)
+            created += Daemon.containersCreated(in: outcome.stderr)
         }
         XCTAssertGreaterThanOrEqual(created.count, 20, "every run made its container")
         let left = try await Daemon.existing(created)
@@ -24,7 +24,7 @@ final class LifecycleTests: XCTestCase {
     func testPersistLeavesOneContainerThatCleanupRemoves() async throws {
         let outcome = try CLI.run(["run", "--debug", "--persist", "-e", "open('/sandbox/kept.txt','w').write('x')"])
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
-        let left = try await Daemon.existing(Daemon.containersCreated(in: outcome.stdout))
+        let left = try await Daemon.existing(Daemon.containersCreated(in: outcome.stderr))
         XCTAssertEqual(left.count, 1)
         let details = try await Daemon.client.inspectContainer(try XCTUnwrap(left.first))
         XCTAssertEqual(details.State?.Running, true)

@@ -167,18 +167,18 @@ final class NetworkTests: XCTestCase {
 
     func testInvalidPatternFailsBeforeAnyContainer() async throws {
         let outcome = try CLI.run(["run", "--debug", "--net", "filtered", "--allow", "(", "-e", "print(1)"])
-        XCTAssertEqual(Daemon.containersCreated(in: outcome.stdout), [])
+        XCTAssertEqual(Daemon.containersCreated(in: outcome.stderr), [])
         XCTAssertEqual(outcome.status, 1)
-        XCTAssertTrue(outcome.stderr.hasPrefix("[ERR] Invalid --allow \"(\": Invalid network filter pattern: \"(\""), outcome.stderr)
+        XCTAssertTrue(outcome.errors.hasPrefix("[ERR] Invalid --allow \"(\": Invalid network filter pattern: \"(\""), outcome.stderr)
     }
 
     func testInstallWithoutNetMeansFilteredWithRegistryAllowlist() throws {
         // The bad workdir stops the run before any container, so no registry is contacted.
         let outcome = try CLI.run(["run", "--debug", "--install", "requests", "--workdir", "../x", "-e", "print(1)"])
         XCTAssertEqual(outcome.status, 1)
-        XCTAssertTrue(outcome.stdout.contains("[DEBUG] [Run] --install detected without explicit --net; using filtered network mode automatically"))
-        XCTAssertTrue(outcome.stdout.contains(#"[DEBUG] [Run] Added default package registries for python: ^pypi\.org$, ^files\.pythonhosted\.org$"#), outcome.stdout)
-        XCTAssertTrue(outcome.stdout.contains("[DEBUG] [Config] network = filtered (flag --install)"), outcome.stdout)
+        XCTAssertTrue(outcome.stderr.contains("[DEBUG] [Run] --install detected without explicit --net; using filtered network mode automatically"))
+        XCTAssertTrue(outcome.stderr.contains(#"[DEBUG] [Run] Added default package registries for python: ^pypi\.org$, ^files\.pythonhosted\.org$"#), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("[DEBUG] [Config] network = filtered (flag --install)"), outcome.stderr)
     }
 
     func testLiveNetworkEventsArriveBeforeExit() async throws {

@@ -68,7 +68,7 @@ final class PackageTests: XCTestCase {
 
     func testInvalidPackageNameIsRefusedBeforeAnyContainer() async throws {
         let outcome = try CLI.run(["run", "--debug", "--install", "evil;rm -rf /", "-e", "print(1)"])
-        XCTAssertEqual(Daemon.containersCreated(in: outcome.stdout), [])
-        XCTAssertEqual(outcome.stderr, "[ERR] Invalid package name: \"evil;rm -rf /\". Only alphanumeric, -, _, ., /, @, and = are allowed.\n")
+        XCTAssertEqual(Daemon.containersCreated(in: outcome.stderr), [])
+        XCTAssertEqual(outcome.errors, "[ERR] Invalid package name: \"evil;rm -rf /\". Only alphanumeric, -, _, ., /, @, and = are allowed.\n")
     }
 }

@@ -115,14 +115,14 @@ final class RunCommandTests: XCTestCase {
             ["--memory", "lots", "-e", "print(1)"],
             ["/no/such/file.py"],
         ].map { try CLI.run(["run", "--debug"] + $0) }
-        XCTAssertEqual(outcomes.flatMap { Daemon.containersCreated(in: $0.stdout) }, [])
+        XCTAssertEqual(outcomes.flatMap { Daemon.containersCreated(in: $0.stderr) }, [])
         XCTAssertEqual(outcomes.map(\.status), [1, 1, 1, 1, 1])
-        XCTAssertEqual(outcomes[0].stderr, "[ERR] Working directory must be inside /sandbox\n")
-        XCTAssertEqual(outcomes[1].stderr, "[ERR] Unknown runtime: \"ruby\". Available: python, node, bun, deno, bash, agent\n")
-        XCTAssertTrue(outcomes[2].stderr.hasPrefix("[ERR] Cannot detect runtime for "), outcomes[2].stderr)
-        XCTAssertTrue(outcomes[2].stderr.hasSuffix("notes.rb. Use --runtime to specify.\n"), outcomes[2].stderr)
-        XCTAssertEqual(outcomes[3].stderr, "[ERR] Invalid memory limit format: \"lots\". Use e.g. \"512m\", \"1g\".\n")
-        XCTAssertEqual(outcomes[4].stderr, "[ERR] File not found: /no/such/file.py\n")
+        XCTAssertEqual(outcomes[0].errors, "[ERR] Working directory must be inside /sandbox\n")
+        XCTAssertEqual(outcomes[1].errors, "[ERR] Unknown runtime: \"ruby\". Available: python, node, bun, deno, bash, agent\n")
+        XCTAssertTrue(outcomes[2].errors.hasPrefix("[ERR] Cannot detect runtime for "), outcomes[2].errors)
+        XCTAssertTrue(outcomes[2].errors.hasSuffix("notes.rb. Use --runtime to specify.\n"), outcomes[2].errors)
+        XCTAssertEqual(outcomes[3].errors, "[ERR] Invalid memory limit format: \"lots\". Use e.g. \"512m\", \"1g\".\n")
+        XCTAssertEqual(outcomes[4].errors, "[ERR] File not found: /no/such/file.py\n")
     }
 
     func testUnreachableDockerGivesClearError() throws {
@@ -133,13 +133,14 @@ final class RunCommandTests: XCTestCase {
 
     func testDebugLinesFollowTheSpecOrder() throws {
         let outcome = try CLI.run(["run", "--debug", "--no-stream", "-e", "print(1)"])
-        let lines = outcome.stdout.split(separator: "\n").map(String.init)
+        XCTAssertEqual(outcome.stdout, "1\n", "the debug lines stay off stdout")
+        let lines = outcome.stderr.split(separator: "\n").map(String.init)
         let expectedOrder = ["[DEBUG] [CLI] Command: run", "[DEBUG] [Run] Config loaded", "[DEBUG] [Run] Inline eval, runtime: python",
                              "[DEBUG] [Run] Engine options: mode=ephemeral, network=none", "[DEBUG] [Run] Using local Docker engine",
                              "[DEBUG] [Run] Engine started", "[DEBUG] [Run] Using non-streaming mode", "[DEBUG] [Pool] Container ",
                              "[DEBUG] [Run] Execution completed: exitCode=0, duration=", "[DEBUG] [Run] Stopping engine"]
         var index = 0
         for line in lines where index < expectedOrder.count && line.hasPrefix(expectedOrder[index]) { index += 1 }
-        XCTAssertEqual(index, expectedOrder.count, "missing or out of order: \(expectedOrder[min(index, expectedOrder.count - 1)])\n\(outcome.stdout)")
+        XCTAssertEqual(index, expectedOrder.count, "missing or out of order: \(expectedOrder[min(index, expectedOrder.count - 1)])\n\(outcome.stderr)")
     }
 }

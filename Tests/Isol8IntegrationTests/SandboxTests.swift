@@ -36,7 +36,7 @@ final class SandboxTests: XCTestCase {
     func testLimitsAreAppliedByDocker() async throws {
         let outcome = try CLI.run(["run", "--debug", "--persist", "--memory", "96m", "--cpu", "0.5", "--pids-limit", "20", "-e", "print(1)"])
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
-        let kept = try await Daemon.existing(Daemon.containersCreated(in: outcome.stdout))
+        let kept = try await Daemon.existing(Daemon.containersCreated(in: outcome.stderr))
         XCTAssertEqual(kept.count, 1)
         let id = try XCTUnwrap(kept.first)
         let details = try await Daemon.client.inspectContainer(id)

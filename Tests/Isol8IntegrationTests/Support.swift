@@ -8,6 +8,12 @@ enum CLI {
         var status: Int32
         var stdout: String
         var stderr: String
+
+        /// stderr without the `[DEBUG]` lines `--debug` adds there: what a run complains of.
+        var errors: String {
+            stderr.split(separator: "\n", omittingEmptySubsequences: false)
+                .filter { !$0.hasPrefix("[DEBUG] ") }.joined(separator: "\n")
+        }
     }
 
     /// On Linux the test bundle URL is the products folder itself; elsewhere it is the

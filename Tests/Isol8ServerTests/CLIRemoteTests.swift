@@ -22,8 +22,9 @@ final class CLIRemoteTests: SharedServerTestCase {
 
     func testRunWithDebugNamesTheRemoteEngine() throws {
         let outcome = try isol8(["run", "--debug", "--host", server.baseURL, "--key", ServerProcess.apiKey, "-e", "print(1)"])
-        XCTAssertTrue(outcome.stdout.contains("[DEBUG] [Run] Using remote engine: \(server.baseURL)\n"), outcome.stdout)
-        XCTAssertTrue(outcome.stdout.contains("[DEBUG] [Run] Remote execution on \(server.baseURL)\n"))
+        XCTAssertEqual(outcome.stdout, "1\n", "the debug lines stay off stdout")
+        XCTAssertTrue(outcome.stderr.contains("[DEBUG] [Run] Using remote engine: \(server.baseURL)\n"), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("[DEBUG] [Run] Remote execution on \(server.baseURL)\n"))
     }
 
     func testNamedSessionPersistsAcrossRunsThenListsAndStops() throws {

@@ -38,10 +38,21 @@ public struct LineLogHandler: LogHandler {
         }
     }
 
-    /// Debug and info lines to stdout, warnings and errors to stderr, unbuffered so a parent
-    /// process (or a test) sees each line at once.
+    /// A server's console, where the log is the output: debug and info lines to stdout,
+    /// warnings and errors to stderr, unbuffered so a parent process (or a test) sees each
+    /// line at once.
     public static let console: Write = { level, line in
-        let stream = level >= .warning ? FileHandle.standardError : FileHandle.standardOutput
+        write(line, to: level >= .warning ? FileHandle.standardError : FileHandle.standardOutput)
+    }
+
+    /// A command's streams, where stdout is the program's output: `[DEBUG]` lines, warnings
+    /// and errors go to stderr so they never mix with what a script reads (isol8 printed debug
+    /// lines on stdout, compat §9); info lines such as `[Run] Session ID: …` stay on stdout.
+    public static let command: Write = { level, line in
+        write(line, to: level == .info || level == .notice ? FileHandle.standardOutput : FileHandle.standardError)
+    }
+
+    private static func write(_ line: String, to stream: FileHandle) {
         stream.write(Data((line + "\n").utf8))
     }
 }
