@@ -12,11 +12,16 @@ public final class Isol8Server: Sendable {
     public let settings: ServerSettings
     private let resources: ServerResources
     private let logger: Logger
+    private let debugLines = DebugLineHub()
 
-    /// Lines go to `logger`, by default the console with `[DEBUG]` lines as `settings.debug` says.
-    public init(settings: ServerSettings, logger: Logger? = nil) throws {
+    /// Lines go to `console` (`[DEBUG]` lines only as `settings.debug` says) and, all of them,
+    /// to `GET /debug/events`.
+    public init(settings: ServerSettings, console: @escaping LineLogHandler.Write = LineLogHandler.console) throws {
         self.settings = settings
-        let logger = logger ?? .console("isol8.server", debug: settings.debug)
+        let consoleLevel: Logger.Level = settings.debug ? .debug : .info
+        let logger = Logger(label: "isol8.server") { [debugLines] _ in
+            MultiplexLogHandler([LineLogHandler(logLevel: consoleLevel, write: console), debugLines.handler()])
+        }
         self.logger = logger
         resources = try ServerResources(config: settings.config, maxBodyBytes: settings.maxBodyBytes, logger: logger)
     }
@@ -68,7 +73,7 @@ public final class Isol8Server: Sendable {
             try? await keys?.close()
         }
         // The run canceller comes last, so the group tells it first (see RunCancellingService).
-        var services = ServiceGroupConfiguration(services: [app, RunCancellingService(runs: resources.runs, logger: logger)],
+        var services = ServiceGroupConfiguration(services: [app, RunCancellingService(runs: resources.runs, debugLines: debugLines, logger: logger)],
                                                  gracefulShutdownSignals: [.sigterm, .sigint], logger: app.logger)
         services.maximumGracefulShutdownDuration = Self.maximumShutdown
         do {
@@ -120,6 +125,7 @@ public final class Isol8Server: Sendable {
         FileRoutes(resources: resources).register(on: router)
         SessionRoutes(resources: resources).register(on: router)
         SessionContainerRoutes(resources: resources).register(on: router)
+        DebugEventRoutes(lines: debugLines).register(on: router)
         CleanupRoutes(resources: resources).register(on: router)
         AuthRoutes(store: keys, defaultTtlMs: settings.config.auth.defaultTtlMs, body: resources.body, logger: logger).register(on: router)
         return router

@@ -2,19 +2,22 @@ import Foundation
 
 /// A loopback reverse proxy in front of a real isol8 server that, like many proxies,
 /// does not pass WebSocket upgrades on: it answers them `400` and relays every other
-/// connection unchanged. Counts the upgrades it refused.
+/// connection unchanged. Counts the upgrades it refused. Paths `hidden` says are answered
+/// `404`, as by an isol8 server without this port's additions to the API.
 final class UpgradeRefusingProxy: @unchecked Sendable {
     let port: Int
     private let listener: Int32
+    private let hidden: @Sendable (String) -> Bool
     private let lock = NSLock()
     private var refused = 0
 
     var refusedUpgrades: Int { lock.withLock { refused } }
 
-    init(upstreamPort: Int) throws {
+    init(upstreamPort: Int, hidden: @escaping @Sendable (String) -> Bool = { _ in false }) throws {
         let (listener, port) = try LoopbackListener.open()
         self.listener = listener
         self.port = port
+        self.hidden = hidden
         Thread.detachNewThread { [self] in
             while true {
                 let client = accept(listener, nil, nil)
@@ -36,6 +39,12 @@ final class UpgradeRefusingProxy: @unchecked Sendable {
             let count = recv(client, &chunk, chunk.count, 0)
             guard count > 0 else { close(client); return }
             head += chunk[..<count]
+        }
+        let path = String(decoding: head, as: UTF8.self).split(separator: " ", maxSplits: 2).dropFirst().first.map(String.init) ?? ""
+        if hidden(path) {
+            Self.sendAll(client, Array("HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nContent-Length: 13\r\nConnection: close\r\n\r\n404 Not Found".utf8))
+            close(client)
+            return
         }
         if String(decoding: head, as: UTF8.self).lowercased().contains("upgrade: websocket") {
             lock.withLock { refused += 1 }

@@ -5,7 +5,8 @@ import Isol8TestSupport
 import XCTest
 
 /// The real `isol8-tui` on an isol8 server target: a real `isol8 serve` on loopback, runs
-/// through it, a live switch back to the local daemon, and bad URLs and keys.
+/// through it with the server's debug lines in the Debug pane, a live switch back to the local
+/// daemon, and bad URLs and keys.
 final class ServerTargetEndToEndTests: XCTestCase {
     private static let key = "tui-target-\(UUID().uuidString.prefix(8))"
     private var server: HelperProcess?
@@ -53,6 +54,10 @@ final class ServerTargetEndToEndTests: XCTestCase {
             self.status($0).contains("run #1: exit 0") && $0.contains { $0.contains("hello from a target") }
         }
         XCTAssertEqual(runsOnServer(), 1, "the run went through the server: \(serverText)")
+        try session.press("6")
+        try session.waitFor("the server's own debug line about the run in the Debug pane") {
+            $0.contains { $0.contains("[DEBUG] [Server] Code source:") }
+        }
 
         try session.press(":")
         try session.type("target local")

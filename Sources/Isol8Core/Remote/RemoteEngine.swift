@@ -165,7 +165,11 @@ public final class RemoteEngine: Isol8Engine {
     public func sessionContainer(_ id: String) async throws -> ContainerSnapshot {
         let response = try await send(request("GET", "/session/\(Self.escapePath(id))/container"), timeoutSeconds: 10)
         if response.status == 404 {
-            throw DockerError.api(status: 404, message: WireJSON.errorMessage(response.body) ?? "session \(id) not found")
+            // This server's answers about a session name it; any other 404 is a server without the route.
+            guard let message = WireJSON.errorMessage(response.body), message.contains(id) else {
+                throw RemoteError.notOffered(host: host, route: "GET /session/:id/container", purpose: "inspecting a session's container")
+            }
+            throw DockerError.api(status: 404, message: message)
         }
         try check(response, operation: "Failed to inspect session \(id)")
         do {
@@ -175,6 +179,18 @@ public final class RemoteEngine: Isol8Engine {
         } catch {
             throw RemoteError.badResponse("GET /session/\(id)/container body is not a container snapshot")
         }
+    }
+
+    /// The server's log lines, the recent ones first, until `cancel` fires or the server ends
+    /// the stream: `GET /debug/events`, an addition of this port's server that takes the master
+    /// key. A server without it (an original isol8 server) gives `RemoteError.notOffered`.
+    public func followServerLog(cancel: CancelToken, onLine: @escaping @Sendable (ServerLogLine) -> Void) async throws {
+        let decoder = SSEStreamState()
+        let response = try await send(request("GET", "/debug/events"), cancel: cancel) { chunk in
+            for payload in decoder.feed(chunk) { ServerLogLine(event: payload).map(onLine) }
+        }
+        if response.status == 404 { throw RemoteError.notOffered(host: host, route: "GET /debug/events", purpose: "the server's debug lines") }
+        try check(response, operation: "Following the server's log failed")
     }
 
     /// Stops and forgets a session; deleting an unknown id succeeds (the server is idempotent).

@@ -16,6 +16,8 @@ public enum RemoteError: Error, Equatable, CustomStringConvertible, LocalizedErr
     case webSocketFailed
     case badResponse(String)
     case invalidHost(String)
+    /// A route this port's server adds to the isol8 API is missing: an original isol8 server.
+    case notOffered(host: String, route: String, purpose: String)
 
     public var status: Int? {
         switch self {
@@ -47,6 +49,9 @@ public enum RemoteError: Error, Equatable, CustomStringConvertible, LocalizedErr
             return "Unexpected answer from the isol8 server: \(detail)"
         case .invalidHost(let host):
             return "Invalid --host \"\(host)\": use http://HOST:PORT or https://HOST."
+        case .notOffered(let host, let route, let purpose):
+            return "\(host) does not offer \(route), which \(purpose) needs: it is an isol8 server without this port's additions"
+                + " (run `isol8 serve` from isol8-tui there); runs, sessions and files still work"
         }
     }
 

@@ -22,6 +22,12 @@ public struct EngineFactory: Sendable {
         }
     }
 
+    /// The target's isol8 server, for what only a server offers (its own log); nil on Docker.
+    public func server(for target: Target) throws -> RemoteEngine? {
+        guard case .server(let url, let key, _) = target.kind else { return nil }
+        return try RemoteEngine(host: url, apiKey: try keys.resolve(flag: key, host: url, warn: { _ in }))
+    }
+
     /// The target's inspector: containers by id on Docker, sessions by id on a server; nil when
     /// the server's key cannot be found.
     public func inspector(for target: Target) -> (any SandboxInspector)? {

@@ -8,10 +8,13 @@ import Logging
 /// valid DB-backed one, and 403 for a DB-backed key on the master-only `/auth/*` routes.
 /// Runs before routing, so an unknown path answers 401/403 before it can answer 404.
 /// Port addition: `POST /cleanup` is master-only too (it removes every tenant's sessions),
-/// and the routes learn the caller, so a tenant's key reaches only its tenant's sessions.
+/// and so is `GET /debug/events` (its lines name every tenant's sessions); the routes learn
+/// the caller, so a tenant's key reaches only its tenant's sessions.
 struct AuthMiddleware<Context: CallerContext>: RouterMiddleware {
     /// Routes that act on the whole server rather than on the caller's own sessions.
-    static func isMasterOnly(_ path: String) -> Bool { path.hasPrefix("/auth/") || path == "/cleanup" }
+    static func isMasterOnly(_ path: String) -> Bool {
+        path.hasPrefix("/auth/") || path == "/cleanup" || path.hasPrefix("/debug/")
+    }
 
     let apiKey: String
     /// nil without DB-backed auth: only the master key is accepted then.

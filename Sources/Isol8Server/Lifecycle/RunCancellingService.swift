@@ -3,11 +3,13 @@ import Isol8Core
 import Logging
 import ServiceLifecycle
 
-/// Ends the in-flight runs as soon as a graceful shutdown (SIGTERM, SIGINT) begins. Listed
-/// after the HTTP application in the service group, it is told first, so the application's
-/// wait for in-flight requests is only as long as their cancelled runs take to wind down.
+/// Ends the in-flight runs and the debug line streams as soon as a graceful shutdown (SIGTERM,
+/// SIGINT) begins. Listed after the HTTP application in the service group, it is told first, so
+/// the application's wait for in-flight requests is only as long as their cancelled runs take
+/// to wind down.
 struct RunCancellingService: Service {
     let runs: InFlightRuns
+    let debugLines: DebugLineHub
     let logger: Logger
 
     func run() async throws {
@@ -15,5 +17,6 @@ struct RunCancellingService: Service {
         try? await gracefulShutdown()
         let cancelled = runs.close()
         logger.debug(.server, "Shutting down: cancelled \(cancelled) in-flight run(s)")
+        debugLines.close()
     }
 }

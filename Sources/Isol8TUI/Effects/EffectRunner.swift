@@ -21,6 +21,8 @@ public final class EffectRunner: @unchecked Sendable {
     private var runs: [Int: ActiveRun] = [:]
     /// Stops the daemon event stream of the container the Container pane follows.
     private var watching: CancelToken?
+    /// Stops following the current server target's log.
+    private var followingServerLog: CancelToken?
 
     /// What the runner holds for a run in progress.
     private struct ActiveRun {
@@ -47,6 +49,7 @@ public final class EffectRunner: @unchecked Sendable {
         switch effect {
         case .probeTarget(let target): probe(target)
         case .switchTarget(let target): switchTarget(to: target)
+        case .followServerLog(let target): followServerLog(of: target)
         case .loadCode(let path): loadCode(path)
         case .startRun(let spec): start(spec)
         case .cancelRun(let id): cancel(id)
@@ -71,6 +74,7 @@ public final class EffectRunner: @unchecked Sendable {
         let active = lock.withLock { Array(runs.keys) }
         for id in active { cancel(id) }
         lock.withLock { watching }?.cancel()
+        lock.withLock { followingServerLog }?.cancel()
         let tasks = lock.withLock { runs.values.map(\.task) }
         let done = DispatchSemaphore(value: 0)
         Task { [engines] in
@@ -106,6 +110,33 @@ public final class EffectRunner: @unchecked Sendable {
             watching = nil
         }
         Task { [engines] in await engines.release() }
+    }
+
+    /// Lines of a server that are not this reader's missing are marked where they were lost;
+    /// the stream ending or refused (an original isol8 server, a tenant key) is said once.
+    private func followServerLog(of target: Target) {
+        let token = CancelToken()
+        let previous = lock.withLock { () -> CancelToken? in
+            defer { followingServerLog = token }
+            return followingServerLog
+        }
+        previous?.cancel()
+        guard case .server = target.kind else { return }
+        let (mailbox, factory, name) = (mailbox, factory, target.name)
+        Task {
+            let numbers = LineNumbers()
+            do {
+                guard let server = try factory.server(for: target) else { return }
+                try await server.followServerLog(cancel: token) { line in
+                    let missed = numbers.missedBefore(line.number)
+                    let lines = (missed > 0 ? ["[isol8-tui] \(missed) line(s) of \(name)'s log were lost: this pane read too slowly"] : []) + [line.line]
+                    mailbox.send(.serverLogLines(target: name, lines))
+                }
+                if !token.isCancelled { mailbox.send(.serverLogEnded(target: name, message: "\(name) ended its log stream")) }
+            } catch {
+                if !token.isCancelled { mailbox.send(.serverLogEnded(target: name, message: "\(error)")) }
+            }
+        }
     }
 
     private func loadCode(_ path: String) {
@@ -234,6 +265,19 @@ public final class EffectRunner: @unchecked Sendable {
             } catch {
                 mailbox.send(.effectFailed("cannot save to \(expanded): \(error.localizedDescription)"))
             }
+        }
+    }
+}
+
+/// The last line number seen of a server's log, to tell how many lines a gap lost.
+private final class LineNumbers: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last = 0
+
+    func missedBefore(_ number: Int) -> Int {
+        lock.withLock {
+            defer { last = number }
+            return last > 0 && number > last + 1 ? number - last - 1 : 0
         }
     }
 }

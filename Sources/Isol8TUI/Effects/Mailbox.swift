@@ -1,7 +1,7 @@
 import Foundation
 
 /// The thread-safe queue effects answer through. Any thread may send; the UI thread drains.
-/// Consecutive stream events of one run (and consecutive debug lines) merge into one action,
+/// Consecutive stream events of one run (and consecutive debug or server log lines) merge into one action,
 /// so a flood of chunks reaches the reducer in batches, and the wake callback fires only when
 /// the queue goes from empty to non-empty.
 public final class Mailbox: @unchecked Sendable {
@@ -34,6 +34,10 @@ public final class Mailbox: @unchecked Sendable {
                 queue[queue.count - 1] = .debugLines([])
                 lines.append(contentsOf: new)
                 queue[queue.count - 1] = .debugLines(lines)
+            case (.serverLogLines(let target, var lines)?, .serverLogLines(let newTarget, let new)) where target == newTarget:
+                queue[queue.count - 1] = .debugLines([])
+                lines.append(contentsOf: new)
+                queue[queue.count - 1] = .serverLogLines(target: target, lines)
             default:
                 queue.append(action)
             }

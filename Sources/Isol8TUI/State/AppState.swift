@@ -65,7 +65,7 @@ public struct AppState: Sendable {
 
     /// What has to happen once before the first frame: reach the target and read the code.
     public var initialEffects: [Effect] {
-        var effects: [Effect] = [.probeTarget(targets.current)]
+        var effects: [Effect] = [.probeTarget(targets.current), .followServerLog(targets.current)]
         if let path = code.path { effects.append(.loadCode(path)) }
         return effects
     }

@@ -31,6 +31,11 @@ public enum Action: Sendable {
     case runFailed(id: Int, message: String)
     /// Lines the engines logged (their loggers write into the Debug pane).
     case debugLines([String])
+    /// Lines of a server target's own log (`isol8 serve`'s debug lines), shown whatever the
+    /// `debug` knob says: the knob is about this TUI's runs.
+    case serverLogLines(target: String, [String])
+    /// A server target's log stopped or was never offered; `message` says why.
+    case serverLogEnded(target: String, message: String)
     case containerInspected(ContainerSnapshot)
     /// The daemon reported `action` (start, exec_start, die, oom, destroy …) for a container.
     case containerEvent(id: String, action: String)

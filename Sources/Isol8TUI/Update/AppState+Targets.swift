@@ -43,6 +43,6 @@ extension AppState {
         knobs.limits = targets.health[target.name]?.limits
         container = ContainerState()
         status.say("target \(target.name) (\(target.address)) — the next run goes there")
-        return [.switchTarget(target), .probeTarget(target)]
+        return [.switchTarget(target), .probeTarget(target), .followServerLog(target)]
     }
 }

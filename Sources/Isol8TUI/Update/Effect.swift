@@ -7,6 +7,9 @@ public enum Effect: Equatable, Sendable {
     case probeTarget(Target)
     /// Send the next runs (and inspections) to this target.
     case switchTarget(Target)
+    /// Show this target's own log lines in the Debug pane (an isol8-tui server's
+    /// `GET /debug/events`) instead of the previous target's; nothing to follow on Docker.
+    case followServerLog(Target)
     /// Read the code file.
     case loadCode(String)
     /// Run code on an engine built from the spec's knobs.

@@ -52,6 +52,15 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         guard state.knobs.options.debug else { return [] }
         for line in lines { state.debug.appendLine(line, kind: .stdout) }
         return []
+    case .serverLogLines(let target, let lines):
+        guard target == state.targets.current.name else { return [] }
+        for line in lines { state.debug.appendLine(line, kind: .stdout) }
+        return []
+    case .serverLogEnded(let target, let message):
+        guard target == state.targets.current.name else { return [] }
+        // The Debug pane, not the status line: the probe already reports a bad key or URL there.
+        state.debug.appendLine("[isol8-tui] no more log lines from \(target): \(message)", kind: .stderr)
+        return []
     case .containerInspected(let snapshot):
         state.containerInspected(snapshot)
         return []
