@@ -34,6 +34,7 @@ let package = Package(
             dependencies: [
                 "CCurl",
                 "NetworkPolicy",
+                "UTF8Stream",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -70,7 +71,8 @@ let package = Package(
         .executableTarget(name: "Isol8Bench", dependencies: ["Isol8Core", "Isol8Server"]),
         .target(name: "CPty"),
         .executableTarget(name: "Isol8TUIBench", dependencies: ["Isol8TUI", "TerminalCurses", "TerminalKit", "Isol8Core", "CPty"]),
-        .target(name: "TerminalKit"),
+        .target(name: "UTF8Stream"),
+        .target(name: "TerminalKit", dependencies: ["UTF8Stream"]),
         .target(name: "CNcurses", linkerSettings: [.linkedLibrary("ncursesw")]),
         .target(name: "TerminalCurses", dependencies: ["TerminalKit", "CNcurses"]),
         .executableTarget(name: "TerminalDemo", dependencies: ["TerminalCurses", "TerminalKit"]),
@@ -92,7 +94,7 @@ let package = Package(
         .testTarget(
             name: "Isol8CoreTests",
             dependencies: [
-                "Isol8Core", "Isol8TestSupport",
+                "Isol8Core", "Isol8TestSupport", "UTF8Stream",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -120,7 +122,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "UTF8Stream"]),
         .testTarget(
             name: "Isol8TUITests",
             dependencies: [

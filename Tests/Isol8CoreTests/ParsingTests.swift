@@ -1,5 +1,6 @@
 import XCTest
 @testable import Isol8Core
+import UTF8Stream
 
 final class ByteSizeTests: XCTestCase {
     func testSpecExamples() throws {
@@ -103,12 +104,20 @@ final class OutputProcessingTests: XCTestCase {
         XCTAssertTrue(limiter.text().hasPrefix("aé\n\n--- OUTPUT TRUNCATED"))
     }
 
-    func testChunkDecoderKeepsSplitCharacters() {
-        var decoder = UTF8ChunkDecoder()
-        let bytes = Array("€😀".utf8)
-        var text = ""
-        for byte in bytes { text += decoder.decode(Data([byte])) }
-        XCTAssertEqual(text + decoder.flush(), "€😀")
+    func testChunkDecodingGivesTheWholeStreamsTextWhereverTheChunksSplit() {
+        let samples: [[UInt8]] = [Array("a€😀b".utf8), [0x61, 0xE2, 0x82], [0xF0, 0x9F, 0x98, 0x41, 0xC3], [0xED, 0xA0, 0x80, 0xC0, 0xAF, 0x62],
+                                  Array("x".utf8) + [0xE2, 0x82, 0xE2, 0x82, 0xAC]]
+        for bytes in samples {
+            let whole = String(decoding: bytes, as: UTF8.self)
+            for first in 0...bytes.count {
+                for second in first...bytes.count {
+                    var decoder = UTF8StreamDecoder()
+                    let text = decoder.decode(Data(bytes[..<first])) + decoder.decode(Data(bytes[first..<second]))
+                        + decoder.decode(Data(bytes[second...])) + decoder.finish()
+                    XCTAssertEqual(Array(text.unicodeScalars), Array(whole.unicodeScalars), "\(bytes) cut at \(first), \(second)")
+                }
+            }
+        }
     }
 
     func testSecretMasking() {

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Logging
+import UTF8Stream
 
 /// The local engine: runs requests in containers on a Docker daemon, ephemeral
 /// (a fresh container per run) or persistent (one container for the engine's life).
@@ -402,7 +403,7 @@ final class LimitedOutput: @unchecked Sendable {
 final class StreamDecoders: @unchecked Sendable {
     private struct Channel {
         var masker: SecretStreamMasker
-        var decoder = UTF8ChunkDecoder()
+        var decoder = UTF8StreamDecoder()
     }
 
     private let lock = NSLock()
@@ -430,7 +431,7 @@ final class StreamDecoders: @unchecked Sendable {
         lock.withLock {
             order.compactMap { entry -> (stream: OutputChannel, phase: StreamEvent.Phase, text: String)? in
                 guard var channel = channels[entry.key] else { return nil }
-                let text = channel.decoder.decode(channel.masker.finish()) + channel.decoder.flush()
+                let text = channel.decoder.decode(channel.masker.finish()) + channel.decoder.finish()
                 channels[entry.key] = channel
                 return text.isEmpty ? nil : (entry.stream, entry.phase, text)
             }

@@ -1,3 +1,5 @@
+import UTF8Stream
+
 /// Turns untrusted bytes (container stdout/stderr) into text that is safe to draw.
 ///
 /// The output contains no control character except `\n`:
