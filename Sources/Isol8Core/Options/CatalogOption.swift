@@ -13,6 +13,10 @@ public struct CatalogOption: Sendable {
     public let knob: String?
     /// Where `POST /execute` carries it inside `options`; nil when the server decides.
     public let requestPath: [String]?
+    /// The execute request itself carries it on every run (`request.timeoutMs`), so a
+    /// server session honours a new value; other options are its container's, fixed when
+    /// the session was created.
+    public let perRun: Bool
     public let kind: OptionKind
     /// What a value looks like (`SIZE such as 512m`), for help and completion.
     public let hint: String
@@ -24,7 +28,7 @@ public struct CatalogOption: Sendable {
     let fallback: OptionValue
 
     init(_ key: String, _ kind: OptionKind, hint: String = "", config configKey: String? = nil, flag: String? = nil,
-         environment: String? = nil, knob: String? = nil, request requestPath: [String]? = nil, help: String = "",
+         environment: String? = nil, knob: String? = nil, request requestPath: [String]? = nil, perRun: Bool = false, help: String = "",
          configBinding: OptionBinding<Isol8Config>? = nil, engineBinding: OptionBinding<Isol8Options>? = nil,
          fallback: OptionValue = .unset) {
         self.key = key
@@ -33,6 +37,7 @@ public struct CatalogOption: Sendable {
         self.environment = environment
         self.knob = knob
         self.requestPath = requestPath
+        self.perRun = perRun
         self.kind = kind
         self.hint = hint
         self.help = help

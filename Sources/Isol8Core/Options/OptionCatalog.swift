@@ -9,7 +9,7 @@ public enum OptionCatalog {
     /// What a run takes: the flags of `isol8 run`, the knobs, the request's `options`.
     static let engineOptions: [CatalogOption] = [
         CatalogOption("timeoutMs", .integer(1...2_147_483_647, unit: "milliseconds"), hint: "milliseconds such as 5000",
-                      config: "defaults.timeoutMs", flag: "--timeout", knob: "timeout", request: ["timeoutMs"],
+                      config: "defaults.timeoutMs", flag: "--timeout", knob: "timeout", request: ["timeoutMs"], perRun: true,
                       help: "Timeout in milliseconds (default 30000); the run is killed and exits 137.",
                       configBinding: .integer(\.defaults.timeoutMs), engineBinding: .integer(\.timeoutMs)),
         CatalogOption("memoryLimit", .size(minimum: 6 << 20, memoryBound: true), hint: "SIZE such as 512m or 1g",

@@ -42,7 +42,7 @@ extension AppState {
         }
         switch pane {
         case .network: pick(&network.list, count: network.entries.count)
-        case .config: pick(&config, count: ConfigPaneView.rows(knobs, theme: theme).count)
+        case .config: pick(&config, count: ConfigPaneView.rows(knobs, target: targets.current, theme: theme).count)
         case .history: pick(&history.list, count: history.runs.count)
         default: break
         }

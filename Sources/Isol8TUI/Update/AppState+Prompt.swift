@@ -1,3 +1,4 @@
+import Isol8Core
 import TerminalKit
 
 /// The `:` command prompt and the `/` search prompt.
@@ -67,7 +68,11 @@ extension AppState {
             let wasPersistent = knobs.options.mode == .persistent
             try knob.set(value, on: &knobs)
             let shown = knobs.effective.entry(knob.key)?.value ?? value
-            status.say("\(knob.name) = \(shown) (applies to the next run)")
+            if let reason = OptionCatalog.option(knob.key).flatMap(targets.current.ignores) {
+                status.say("\(knob.name) = \(shown), but not on this target: \(reason)", error: true)
+            } else {
+                status.say("\(knob.name) = \(shown) (applies to the next run)")
+            }
             if wasPersistent && knobs.options.mode != .persistent { return [.releasePersistentEngine] }
         case .allow(let pattern):
             try knobs.allow(pattern)

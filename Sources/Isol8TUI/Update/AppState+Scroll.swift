@@ -18,7 +18,7 @@ extension AppState {
         case .network:
             AppState.moveSelection(&network.list, command, count: network.entries.count, height: viewport.height - 1)
         case .config:
-            AppState.moveSelection(&config, command, count: ConfigPaneView.rows(knobs, theme: theme).count, height: viewport.height - 1)
+            AppState.moveSelection(&config, command, count: ConfigPaneView.rows(knobs, target: targets.current, theme: theme).count, height: viewport.height - 1)
         case .history:
             AppState.moveSelection(&history.list, command, count: history.runs.count, height: viewport.height - 1)
         }
