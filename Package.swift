@@ -113,6 +113,7 @@ let package = Package(
                 "Isol8Core",
                 "Isol8Server",
                 "Isol8TUI",  // the option-catalog test drives `:set` beside the CLI and the server
+                "Isol8Flags",  // and reads the flags the CLI and the TUI share
                 "Isol8TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),

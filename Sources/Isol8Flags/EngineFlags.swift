@@ -42,17 +42,30 @@ public struct EngineFlags: ParsableArguments {
     @Flag(name: .catalog("logNetwork"), help: .catalog("logNetwork"))
     public var logNetwork = false
 
-    /// The flags given, by catalog key.
+    /// The flags given, by catalog key. Each property is found in the catalog by its flag
+    /// (ArgumentParser's kebab-case of the property name, which `.catalog` makes the catalog's),
+    /// so the properties above are the only list of these options.
     public var given: [String: [String]] {
-        let texts: [String: [String]] = [
-            "network": net.map { [$0] } ?? [], "timeoutMs": timeout.map { [$0] } ?? [], "memoryLimit": memory.map { [$0] } ?? [],
-            "cpuLimit": cpu.map { [$0] } ?? [], "pidsLimit": pidsLimit.map { [$0] } ?? [],
-            "maxOutputSize": maxOutput.map { [$0] } ?? [], "sandboxSize": sandboxSize.map { [$0] } ?? [],
-            "tmpSize": tmpSize.map { [$0] } ?? [], "shmSize": shmSize.map { [$0] } ?? [], "image": image.map { [$0] } ?? [], "secrets": secret,
-            "mode": persistent ? ["true"] : [], "persist": persist ? ["true"] : [], "extraHosts": addHost,
-            "networkFilter.whitelist": allow, "networkFilter.blacklist": deny, "logNetwork": logNetwork ? ["true"] : [],
-        ]
-        return texts.filter { !$0.value.isEmpty }
+        var given: [String: [String]] = [:]
+        for child in Mirror(reflecting: self).children {
+            guard let label = child.label?.dropFirst(), let option = OptionCatalog.option(flag: "--" + Self.kebab(label)) else { continue }
+            let texts: [String]
+            switch child.value {
+            case let single as Option<String?>: texts = single.wrappedValue.map { [$0] } ?? []
+            case let list as Option<[String]>: texts = list.wrappedValue
+            case let flag as Flag<Bool>: texts = flag.wrappedValue ? ["true"] : []
+            default: continue
+            }
+            if !texts.isEmpty { given[option.key] = texts }
+        }
+        return given
+    }
+
+    /// `pidsLimit` → `pids-limit`.
+    private static func kebab(_ name: Substring) -> String {
+        name.reduce(into: "") { out, character in
+            if character.isUppercase { out += "-" + character.lowercased() } else { out.append(character) }
+        }
     }
 
     public var flags: RunFlags {

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import Isol8Core
+import Isol8Flags
 import Isol8TUI
 
 /// One table over the option catalog: every option that `isol8 run`, the TUI's `:set` and
@@ -57,6 +58,17 @@ final class OptionCatalogFrontEndTests: SharedServerTestCase {
             XCTAssertEqual(reply.status, 400, "\(option.requestName!): \(reply.text)")
             XCTAssertTrue(reply.text.contains(problem), "\(option.requestName!) \(bad.json): \(reply.text) lacks \(problem)")
         }
+    }
+
+    /// `--debug` is every command's flag, not an engine flag.
+    func testEveryEngineFlagLandsUnderItsCatalogKey() throws {
+        let options = OptionCatalog.all.filter { $0.flag != nil && $0.isEngineOption && $0.key != "debug" }
+        let expected = Dictionary(uniqueKeysWithValues: options.map { option -> (String, [String]) in
+            if case .toggle = option.kind { return (option.key, ["true"]) }
+            return (option.key, ["value-of-\(option.key)"])
+        })
+        let arguments = options.flatMap { option in [option.flag!] + (expected[option.key] == ["true"] ? [] : expected[option.key]!) }
+        XCTAssertEqual(try EngineFlags.parse(arguments).given, expected)
     }
 
     func testAGoodValueIsShownTheSameByConfigSourcesAndTheConfigPane() throws {

@@ -186,9 +186,11 @@ public enum OptionCatalog {
 
     private static let byKey = Dictionary(uniqueKeysWithValues: all.map { ($0.key, $0) })
     private static let byConfigKey = Dictionary(uniqueKeysWithValues: all.compactMap { o in o.configKey.map { ($0, o) } })
+    private static let byFlag = Dictionary(uniqueKeysWithValues: all.compactMap { o in o.flag.map { ($0, o) } })
 
     public static func option(_ key: String) -> CatalogOption? { byKey[key] }
     public static func option(configKey: String) -> CatalogOption? { byConfigKey[configKey] }
+    public static func option(flag: String) -> CatalogOption? { byFlag[flag] }
 
     /// The options set with `:set`, in help order.
     public static var knobs: [CatalogOption] { all.filter { $0.knob != nil } }
