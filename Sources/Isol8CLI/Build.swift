@@ -39,9 +39,9 @@ struct Build: Isol8Subcommand {
         } catch {
             throw CLIFailure("\(error)")
         }
-        let client = try await DockerConnection.open()
+        let host = try await DockerConnection.open()
         let effective = try EffectiveConfig.resolve(loaded, flags: RunFlags())
-        let builder = CustomImageBuilder(client: client, packageIndex: effective.options.packageIndex, extraHosts: addHost,
+        let builder = CustomImageBuilder(host: host, packageIndex: effective.options.packageIndex, extraHosts: addHost,
                                          logger: Console.log)
         do {
             let status = try await builder.build(runtime: runtime, tag: tag, packages: packages, setupScript: script, force: force)

@@ -16,13 +16,13 @@ struct Cleanup: Isol8Subcommand {
     var debug = false
 
     func execute() async throws {
-        let client = try await DockerConnection.open()
+        let host = try await DockerConnection.open()
         if orphans {
-            let removed = try await OrphanReaper(client: client, logger: Console.log).reap()
+            let removed = try await OrphanReaper(host: host, logger: Console.log).reap()
             Console.info("Removed \(removed.count) orphaned container(s)")
             return
         }
-        let janitor = ContainerJanitor(client: client, logger: Console.log)
+        let janitor = ContainerJanitor(host: host, logger: Console.log)
         let containers = try await janitor.candidateContainers()
         let imageList = images ? try await janitor.candidateImages() : []
         if containers.isEmpty && imageList.isEmpty {

@@ -12,8 +12,7 @@ struct ListCustom: Isol8Subcommand {
     func execute() async throws {
         let images: [ImageSummary]
         do {
-            let client = try DockerClient.fromEnvironment()
-            images = try await client.listImages(filters: ["label": [CustomImageBuilder.runtimeLabel]])
+            images = try await DockerHost.fromEnvironment().customImages()
         } catch {
             throw CLIFailure("\(error)")
         }

@@ -57,7 +57,7 @@ struct Run: Isol8Subcommand {
             } else {
                 let docker = try DockerEngine(options: options, maxConcurrent: prepared.effective.maxConcurrent, logger: log)
                 // A client killed outright (kill -9) could not remove its containers: the next one does.
-                _ = try? await OrphanReaper(client: docker.client, logger: log).reap()
+                _ = try? await OrphanReaper(host: docker.host, logger: log).reap()
                 engine = docker
             }
             try await prepared.check(on: engine)

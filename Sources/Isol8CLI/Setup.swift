@@ -13,10 +13,10 @@ struct Setup: Isol8Subcommand {
     var debug = false
 
     func execute() async throws {
-        let client = try await DockerConnection.open()
+        let host = try await DockerConnection.open()
         Console.info("[OK] Docker is running")
         let rootfs = RootfsBuilder(progress: { Console.err($0 + "\n") })
-        let builder = BaseImageBuilder(client: client, rootfs: rootfs, proxyBinary: try Self.proxyBinary(),
+        let builder = BaseImageBuilder(host: host, rootfs: rootfs, proxyBinary: try Self.proxyBinary(),
                                        progress: { Console.err($0 + "\n") })
         let statuses: [(Runtime, BaseImageBuilder.Status)]
         do {
@@ -28,12 +28,12 @@ struct Setup: Isol8Subcommand {
         for (runtime, status) in statuses {
             Console.info(status == .upToDate ? "[OK] \(runtime.rawValue): Up to date" : "[OK] \(runtime.rawValue)")
         }
-        try await buildPrebuiltImages(client: client)
+        try await buildPrebuiltImages(on: host)
         Console.info("\n[DONE] Setup complete!")
     }
 
     /// Custom images listed under `prebuiltImages` in the config (compat §8.2).
-    private func buildPrebuiltImages(client: DockerClient) async throws {
+    private func buildPrebuiltImages(on host: DockerHost) async throws {
         let loaded: ConfigLoader.Loaded
         do {
             loaded = try ConfigLoader().load()
@@ -41,9 +41,9 @@ struct Setup: Isol8Subcommand {
             throw CLIFailure("\(error)")
         }
         let effective = try EffectiveConfig.resolve(loaded, flags: RunFlags())
-        let builder = CustomImageBuilder(client: client, packageIndex: effective.options.packageIndex, logger: Console.log)
+        let builder = CustomImageBuilder(host: host, packageIndex: effective.options.packageIndex, logger: Console.log)
         for entry in loaded.config.prebuiltImages {
-            if !force, try await client.inspectImage(entry.tag) != nil {
+            if !force, try await host.hasImage(entry.tag) {
                 Console.info("[OK] \(entry.tag) (already exists)")
                 continue
             }

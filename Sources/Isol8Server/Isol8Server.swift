@@ -136,7 +136,7 @@ public final class Isol8Server: Sendable {
     /// the server can serve without it.
     private func reapOrphans() async {
         do {
-            let removed = try await OrphanReaper(client: try DockerClient.fromEnvironment(), logger: logger).reap()
+            let removed = try await OrphanReaper(host: try DockerHost.fromEnvironment(), logger: logger).reap()
             if !removed.isEmpty { logger.info(.server, "Removed \(removed.count) orphaned container(s) of isol8 processes that are gone") }
         } catch {
             logger.debug(.server, "Cannot look for orphaned containers: \(WireJSON.message(of: error))")
@@ -148,16 +148,16 @@ public final class Isol8Server: Sendable {
     /// that image still work.
     private func buildPrebuiltImages() async {
         guard !settings.config.prebuiltImages.isEmpty else { return }
-        let client: DockerClient
+        let host: DockerHost
         do {
-            client = try DockerClient.fromEnvironment()
+            host = try DockerHost.fromEnvironment()
         } catch {
             return logger.error(.server, "Cannot build prebuilt images: \(WireJSON.message(of: error))")
         }
         let index = settings.config.packages.overridden(by: ProcessInfo.processInfo.environment)
-        let builder = CustomImageBuilder(client: client, packageIndex: index, logger: logger)
+        let builder = CustomImageBuilder(host: host, packageIndex: index, logger: logger)
         for image in settings.config.prebuiltImages {
-            if (try? await client.inspectImage(image.tag)) != nil {
+            if (try? await host.hasImage(image.tag)) == true {
                 logger.info(.server, "Prebuilt image \(image.tag) already exists, skipping build")
                 continue
             }

@@ -15,7 +15,7 @@ final class ServerResources: Sendable {
     let logger: Logger
     private let resolver: EngineOptionsResolver
     /// Only for the host's limits, which every request's options are checked against.
-    private let docker: DockerClient?
+    private let docker: DockerHost?
     private let tenantPolicy: TenantOptionPolicy
 
     init(config: Isol8Config, maxBodyBytes: Int, logger: Logger) throws {
@@ -26,7 +26,7 @@ final class ServerResources: Sendable {
         resolver = EngineOptionsResolver(config: config,
                                          packageIndex: config.packages.overridden(by: ProcessInfo.processInfo.environment))
         cleanup = CleanupCoordinator(sessions: sessions, logger: logger)
-        docker = try? DockerClient.fromEnvironment()
+        docker = try? DockerHost.fromEnvironment()
         tenantPolicy = TenantOptionPolicy(config: config)
     }
 
@@ -68,9 +68,9 @@ final class ServerResources: Sendable {
         return EngineLease(engine: engine, sessionId: id, route: route, sessions: sessions, log: log)
     }
 
-    /// The Docker host's CPUs and memory, read once (the client keeps them).
+    /// The Docker host's CPUs and memory, read once.
     private func dockerLimits() async throws -> TargetLimits? {
-        try await docker?.targetLimits()
+        try await docker?.limits()
     }
 
     static var shuttingDown: APIError { APIError(503, "The server is shutting down") }

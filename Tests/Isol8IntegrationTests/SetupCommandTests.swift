@@ -11,7 +11,7 @@ final class SetupCommandTests: XCTestCase {
     }
 
     func testImagesCarryTheBuildHashAndConventions() async throws {
-        let builder = BaseImageBuilder(client: Daemon.client, rootfs: RootfsBuilder(progress: { _ in }),
+        let builder = BaseImageBuilder(host: DockerHost(client: Daemon.client), rootfs: RootfsBuilder(progress: { _ in }),
                                        proxyBinary: CLI.binary.deletingLastPathComponent().appendingPathComponent("isol8-proxy"), progress: { _ in })
         let hash = try builder.buildHash()
         for runtime in Runtime.buildable {

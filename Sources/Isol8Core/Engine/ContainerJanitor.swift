@@ -7,8 +7,8 @@ public struct ContainerJanitor: Sendable {
     public let client: DockerClient
     private let logger: Logger
 
-    public init(client: DockerClient, logger: Logger = .console("isol8.cleanup")) {
-        self.client = client
+    public init(host: DockerHost, logger: Logger = .console("isol8.cleanup")) {
+        client = host.client
         self.logger = logger
     }
 

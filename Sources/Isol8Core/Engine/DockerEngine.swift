@@ -8,6 +8,8 @@ import UTF8Stream
 public actor DockerEngine: Isol8Engine {
     public nonisolated let options: Isol8Options
     public nonisolated let client: DockerClient
+    /// The daemon this engine runs on, for what a front end administers there (orphans).
+    public nonisolated var host: DockerHost { DockerHost(client: client) }
     private let semaphore: AsyncSemaphore
     private var persistent: SandboxContainer?
     private var oomBaseline: [String: Int] = [:]

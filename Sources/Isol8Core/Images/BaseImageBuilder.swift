@@ -20,8 +20,8 @@ public struct BaseImageBuilder {
     let proxyBinary: URL
     let progress: @Sendable (String) -> Void
 
-    public init(client: DockerClient, rootfs: RootfsBuilder, proxyBinary: URL, progress: @escaping @Sendable (String) -> Void) {
-        self.client = client
+    public init(host: DockerHost, rootfs: RootfsBuilder, proxyBinary: URL, progress: @escaping @Sendable (String) -> Void) {
+        client = host.client
         self.rootfs = rootfs
         self.proxyBinary = proxyBinary
         self.progress = progress

@@ -20,10 +20,10 @@ public struct CustomImageBuilder {
     let extraHosts: [String]
     let logger: Logger
 
-    public init(client: DockerClient, packageIndex: PackageIndex = PackageIndex(), extraHosts: [String] = [],
+    public init(host: DockerHost, packageIndex: PackageIndex = PackageIndex(), extraHosts: [String] = [],
                 logger: Logger = .console("isol8.images")) {
         self.logger = logger
-        self.client = client
+        client = host.client
         self.packageIndex = packageIndex
         self.extraHosts = extraHosts
     }

@@ -57,7 +57,7 @@ actor CleanupCoordinator {
     private static func perform(sessions: SessionStore, includeImages: Bool, logger: Logger) async throws -> Report {
         var report = Report()
         report.sessions = await stopSessions(sessions)
-        let janitor = ContainerJanitor(client: try DockerClient.fromEnvironment(), logger: logger)
+        let janitor = ContainerJanitor(host: try DockerHost.fromEnvironment(), logger: logger)
         report.containers = Tally(await janitor.remove(containers: try await janitor.candidateContainers()))
         if includeImages { report.images = Tally(await janitor.remove(images: try await janitor.candidateImages())) }
         return report

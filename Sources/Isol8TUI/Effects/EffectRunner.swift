@@ -97,7 +97,7 @@ public final class EffectRunner: @unchecked Sendable {
             let health = await TargetHealth.probe(target, keys: keys)
             mailbox.send(.targetProbed(health))
             if health.isReachable, case .docker(let endpoint) = target.kind {
-                _ = try? await OrphanReaper(client: DockerClient(endpoint: endpoint), logger: log).reap()
+                _ = try? await OrphanReaper(host: DockerHost(endpoint: endpoint), logger: log).reap()
             }
         }
     }
