@@ -13,7 +13,6 @@ final class ServerResources: Sendable {
     let runs = InFlightRuns()
     /// The server's lines; requests and sessions log through copies with their own metadata.
     let logger: Logger
-    private let resolver: EngineOptionsResolver
     /// Only for the host's limits, which every request's options are checked against.
     private let docker: DockerHost?
     private let tenantPolicy: TenantOptionPolicy
@@ -23,8 +22,6 @@ final class ServerResources: Sendable {
         self.logger = logger
         semaphore = try AsyncSemaphore(max: config.maxConcurrent)
         body = BodyReader(limit: maxBodyBytes)
-        resolver = EngineOptionsResolver(config: config,
-                                         packageIndex: config.packages.overridden(by: ProcessInfo.processInfo.environment))
         cleanup = CleanupCoordinator(sessions: sessions, logger: logger)
         docker = try? DockerHost.fromEnvironment()
         tenantPolicy = TenantOptionPolicy(config: config)
@@ -39,8 +36,10 @@ final class ServerResources: Sendable {
         try tenantPolicy.check(envelope.options, caller: caller)
         let options: Isol8Options
         do {
-            options = try resolver.resolve(requestOptions: envelope.options, sessionId: envelope.sessionId,
-                                           limits: try? await dockerLimits())
+            let effective = try RunPreparation.options(forRequest: envelope.options, sessionId: envelope.sessionId, config: config,
+                                                       limits: try? await dockerLimits())
+            for entry in effective.entries where entry.source == .request { log.debug(.server, "options: \(entry.key) = \(entry.value) (request)") }
+            options = effective.options
         } catch let invalid as OptionError {
             throw APIError(400, invalid.description)
         }

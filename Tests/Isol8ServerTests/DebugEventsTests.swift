@@ -31,10 +31,12 @@ final class DebugEventsTests: XCTestCase {
         let following = Task { try await engine.followServerLog(cancel: token) { lines.add($0) } }
 
         let session = "debug-events-\(UUID().uuidString.prefix(6))"
-        let reply = try await HTTPClient(baseURL: server.baseURL).execute(["code": "print(1)", "runtime": "python"], sessionId: session)
+        let reply = try await HTTPClient(baseURL: server.baseURL).execute(["code": "print(1)", "runtime": "python"], sessionId: session,
+                                                                    options: ["memoryLimit": "128m"])
         XCTAssertEqual(reply.status, 200, reply.text)
         try await Poll.until("the session's creation and completion in the stream", look: { lines.texts }, holds: { texts in
-            texts.contains("[DEBUG] [Server] Creating new session: \(session)")
+            texts.contains("[DEBUG] [Server] options: memoryLimit = 128m (request)")
+                && texts.contains("[DEBUG] [Server] Creating new session: \(session)")
                 && texts.contains { $0.hasPrefix("[DEBUG] [Server] Execution completed: exitCode=0") }
         })
         let numbers = lines.numbers

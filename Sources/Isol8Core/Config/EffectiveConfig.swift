@@ -8,6 +8,8 @@ public enum ConfigSource: Sendable, Equatable, CustomStringConvertible {
     case flag(String)
     case request
     case tui
+    /// What a server decides for every request (mode from the session id, debug).
+    case server
 
     public var description: String {
         switch self {
@@ -17,6 +19,7 @@ public enum ConfigSource: Sendable, Equatable, CustomStringConvertible {
         case .flag(let name): return "flag \(name)"
         case .request: return "request"
         case .tui: return "tui"
+        case .server: return "server"
         }
     }
 }
@@ -77,7 +80,7 @@ public struct EffectiveConfig: Sendable, Equatable {
         case .environment(let name): return name
         case .tui: return option.knob.map { ":set " + $0 } ?? option.key
         case .request: return option.requestName ?? option.key
-        case .builtIn, .none: return option.flag ?? option.key
+        case .builtIn, .server, .none: return option.flag ?? option.key
         }
     }
 
@@ -105,4 +108,9 @@ public struct EffectiveConfig: Sendable, Equatable {
     }
 
     public func entry(_ key: String) -> Entry? { entries.first { $0.key == key } }
+
+    /// A policy the engine takes whole (`audit`): its settings are entries already.
+    public mutating func adopt(_ change: (inout Isol8Options) -> Void) {
+        change(&options)
+    }
 }
