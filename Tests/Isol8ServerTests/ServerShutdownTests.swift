@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import Isol8Core
+import Isol8TestSupport
 
 /// SIGTERM ends a server's in-flight runs at once and removes its containers; the
 /// containers of a server killed with -9 are removed by the next server started on this
@@ -22,19 +23,18 @@ final class ServerShutdownTests: XCTestCase {
         let buffered = try RawHTTPConnection(port: server.port)
         try buffered.send(RawHTTPConnection.post("/execute", body: silent, port: server.port))
         XCTAssertTrue(stream.waitFor("started", deadline: Date().addingTimeInterval(60)))
-        try await waitUntil("both runs hold a container", deadline: 60) {
-            try await server.containers().filter { $0.State == "running" }.count >= 3
-        }
+        try await Poll.until("both runs hold a container", timeout: 60,
+                             look: { try await server.containers().filter { $0.State == "running" }.count }, holds: { $0 >= 3 })
 
         let pid = server.pid
         kill(pid, SIGTERM)
         // Well before the runs' own end (60 s of sleep): they were cancelled, not waited for.
-        try await waitUntil("the server exits after SIGTERM", deadline: 30) { !server.isRunning }
+        try await Poll.until("the server exits after SIGTERM", timeout: 30, look: { !server.isRunning }, holds: { $0 })
         XCTAssertEqual(server.exitStatus, 0, server.errors)
         XCTAssertTrue(server.output.contains("[Server] Shutting down: cancelled 2 in-flight run(s)"), server.output)
         XCTAssertTrue(buffered.waitForServerClose(deadline: Date().addingTimeInterval(10)))
         XCTAssertTrue(stream.waitForServerClose(deadline: Date().addingTimeInterval(10)))
-        try await waitUntil("the server's containers are removed", deadline: 20) { try await ServerProcess.containers(ownedBy: pid).isEmpty }
+        try await Poll.until("the server's containers are removed", timeout: 20, look: { try await ServerProcess.containers(ownedBy: pid).isEmpty }, holds: { $0 })
     }
 
     func testTheNextServerRemovesTheContainersOfAServerKilledWith9() async throws {
@@ -60,7 +60,7 @@ final class ServerShutdownTests: XCTestCase {
         let next = try ServerProcess(config: #"{"cleanup": {"autoPrune": false}}"#)
         try next.start()
         defer { next.stop() }
-        try await waitUntil("the crashed server's session container is removed", deadline: 30) { !(await exists(sessionContainer)) }
+        try await Poll.until("the crashed server's session container is removed", timeout: 30, look: { !(await exists(sessionContainer)) }, holds: { $0 })
         XCTAssertTrue(next.output.contains("orphaned container(s) of isol8 processes that are gone"), next.output)
         let keptLeft = await exists(keptContainer), liveLeft = await exists(liveContainer)
         XCTAssertTrue(keptLeft, "a persist container is meant to outlive its server")

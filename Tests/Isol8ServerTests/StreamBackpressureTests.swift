@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import Isol8Core
+import Isol8TestSupport
 
 /// A streaming client that stops reading or goes away must not cost the server memory, a
 /// container or its one execution slot (maxConcurrent 1) for longer than it takes to notice.
@@ -24,12 +25,12 @@ final class StreamBackpressureTests: SharedServerTestCase {
         let reader = try RawHTTPConnection(port: server.port, receiveBuffer: 4096)
         try reader.send(RawHTTPConnection.post("/execute/stream", body: flood, port: server.port))
         var peak = 0.0
-        try await waitUntil("the server stops the run of a client that does not read", deadline: 90) {
+        try await Poll.until("the server stops the run of a client that does not read", timeout: 90, look: { () async throws -> Bool in
             peak = max(peak, try server.residentMiB())
             return server.output.contains("[Server] Stream error: The client stopped reading")
-        }
+        }, holds: { $0 })
         XCTAssertLessThan(peak, Self.residentBoundMiB, "peak RSS while the client did not read")
-        try await waitUntil("the flood's container is removed", deadline: 30) { try await server.containers().isEmpty }
+        try await Poll.until("the flood's container is removed", timeout: 30, look: { try await server.containers().isEmpty }, holds: { $0 })
         reader.disconnect()
         try await assertSlotIsFree()
         XCTAssertLessThan(try server.residentMiB(), Self.residentBoundMiB, "RSS after the client left")
@@ -43,7 +44,7 @@ final class StreamBackpressureTests: SharedServerTestCase {
         let running = try await server.containers()
         XCTAssertFalse(running.isEmpty)
         leaver.disconnect()
-        try await waitUntil("the silent run's container is removed after its client left", deadline: 20) { try await server.containers().isEmpty }
+        try await Poll.until("the silent run's container is removed after its client left", timeout: 20, look: { try await server.containers().isEmpty }, holds: { $0 })
         try await assertSlotIsFree()
     }
 
@@ -54,7 +55,7 @@ final class StreamBackpressureTests: SharedServerTestCase {
             let first = try socket.readUntilClose(stopAfter: 1)
             XCTAssertEqual(first.messages, [#"{"type":"stdout","data":"started\n","phase":"code"}"#])
         } // The socket closes here, without a close frame.
-        try await waitUntil("the silent run's container is removed after its client left", deadline: 20) { try await server.containers().isEmpty }
+        try await Poll.until("the silent run's container is removed after its client left", timeout: 20, look: { try await server.containers().isEmpty }, holds: { $0 })
         try await assertSlotIsFree()
     }
 
