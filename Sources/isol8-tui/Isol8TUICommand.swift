@@ -71,7 +71,9 @@ struct Isol8TUICommand: ParsableCommand {
 
         // A closed terminal (SIGHUP) or a kill (SIGTERM) ends the TUI the way q does, so its
         // runs are cancelled and its containers removed; curses leaves ignored signals alone.
-        let mailbox = Mailbox()
+        let outputBuffer = OutputBuffer(maxLines: tui["outputMaxLines"].flatMap(Int.init) ?? 100_000,
+                                        maxBytes: tui["outputMaxBytes"].flatMap(Int.init) ?? 32 << 20)
+        let mailbox = Mailbox(outputLimit: outputBuffer.maxBytes)
         let hangUps = [SIGHUP, SIGTERM].map { number -> DispatchSourceSignal in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
@@ -92,8 +94,7 @@ struct Isol8TUICommand: ParsableCommand {
         var state = AppState(knobs: knobs, code: CodeState(flags: flags, runtime: knobs.runtime), size: terminal.size,
                              keymap: keymap, theme: chosen.theme, themeName: chosen.name, themeNames: catalog.names,
                              mouseEnabled: mouse,
-                             outputBuffer: OutputBuffer(maxLines: tui["outputMaxLines"].flatMap(Int.init) ?? 100_000,
-                                                        maxBytes: tui["outputMaxBytes"].flatMap(Int.init) ?? 32 << 20),
+                             outputBuffer: outputBuffer,
                              targets: targets)
         let warnings = [chosen.warning].compactMap { $0 } + keyWarnings + loaded.warnings
         if !warnings.isEmpty { state.status.say(warnings.joined(separator: " · "), error: true) }

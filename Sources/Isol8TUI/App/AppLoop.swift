@@ -45,7 +45,8 @@ public final class AppLoop {
         while !quitting {
             let sinceFrame = Date().timeIntervalSince(lastFrame)
             let wait: Int
-            if !backlog.isEmpty {
+            if !backlog.isEmpty || !mailbox.isEmpty {
+                // A send into a mailbox that already held something does not wake the loop.
                 wait = 0
             } else if dirty {
                 wait = sinceFrame >= AppLoop.frameInterval ? 0 : Int((AppLoop.frameInterval - sinceFrame) * 1_000) + 1
@@ -63,7 +64,8 @@ public final class AppLoop {
                     folded += 1
                 }
             }
-            backlog.append(contentsOf: mailbox.drain())
+            // Only once the backlog is applied: until then output waits in the mailbox, whose bound holds.
+            if backlog.isEmpty { backlog.append(contentsOf: mailbox.drain()) }
             let now = Date()
             // Ticks alone redraw only for the spinner, or once a second for clocks (uptime).
             dirty = dirty || !actions.isEmpty || !backlog.isEmpty || state.isAnimating || now.timeIntervalSince(lastFrame) >= 1

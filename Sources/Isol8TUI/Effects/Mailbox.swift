@@ -1,16 +1,25 @@
 import Foundation
+import Isol8Core
 
 /// The thread-safe queue effects answer through. Any thread may send; the UI thread drains.
 /// Consecutive stream events of one run (and consecutive debug or server log lines) merge into one action,
 /// so a flood of chunks reaches the reducer in batches, and the wake callback fires only when
 /// the queue goes from empty to non-empty.
+///
+/// Output waiting here is bounded by `outputLimit` bytes: beyond it the oldest waiting
+/// stdout/stderr text is skipped and a `runOutputSkipped` action says how much. With the
+/// limit at the Output pane's own byte bound, what is skipped is exactly what the pane would
+/// have dropped once the rest arrived, so a flood faster than the screen costs no memory.
 public final class Mailbox: @unchecked Sendable {
     private let lock = NSLock()
     private var queue: [Action] = []
     private var wake: @Sendable () -> Void
+    private let outputLimit: Int
+    private var pendingOutput = 0
 
     /// Creates a mailbox; `wake` interrupts the UI thread's wait (e.g. `CursesTerminal.wake`).
-    public init(wake: @escaping @Sendable () -> Void = {}) {
+    public init(outputLimit: Int = OutputBuffer().maxBytes, wake: @escaping @Sendable () -> Void = {}) {
+        self.outputLimit = outputLimit
         self.wake = wake
     }
 
@@ -23,6 +32,7 @@ public final class Mailbox: @unchecked Sendable {
     public func send(_ action: Action) {
         let callback: (@Sendable () -> Void)? = lock.withLock {
             let wasEmpty = queue.isEmpty
+            if case .runEvents(_, let events) = action { pendingOutput += Self.outputBytes(events) }
             switch (queue.last, action) {
             case (.runEvents(let id, var events)?, .runEvents(let newID, let new)) where id == newID:
                 // Drop the queue's reference first so the append happens in place: a flood
@@ -41,16 +51,66 @@ public final class Mailbox: @unchecked Sendable {
             default:
                 queue.append(action)
             }
+            if pendingOutput > outputLimit { skipOldestOutput() }
             return wasEmpty ? wake : nil
         }
         callback?()
     }
 
+    /// Nothing waits (the loop then may sleep: a send wakes it).
+    public var isEmpty: Bool { lock.withLock { queue.isEmpty } }
+
     /// Takes everything queued, oldest first.
     public func drain() -> [Action] {
         lock.withLock {
-            defer { queue = [] }
+            defer {
+                queue = []
+                pendingOutput = 0
+            }
             return queue
         }
+    }
+
+    /// With the lock held: drops the oldest output text until what waits fits the limit,
+    /// leaving exits, errors and network events in place; a skip action goes where the
+    /// first dropped text was, adding to one already there.
+    private func skipOldestOutput() {
+        var index = 0
+        while pendingOutput > outputLimit, index < queue.count {
+            guard case .runEvents(let id, var events) = queue[index] else {
+                index += 1
+                continue
+            }
+            queue[index] = .debugLines([])
+            var skipped = 0
+            var kept: [StreamEvent] = []
+            kept.reserveCapacity(events.count)
+            for event in events {
+                let size = Self.outputBytes([event])
+                if size > 0, pendingOutput > outputLimit {
+                    skipped += size
+                    pendingOutput -= size
+                } else {
+                    kept.append(event)
+                }
+            }
+            events = kept
+            queue[index] = .runEvents(id: id, events)
+            if skipped > 0 {
+                if index > 0, case .runOutputSkipped(let skipID, let bytes) = queue[index - 1], skipID == id {
+                    queue[index - 1] = .runOutputSkipped(id: id, bytes: bytes + skipped)
+                } else {
+                    queue.insert(.runOutputSkipped(id: id, bytes: skipped), at: index)
+                    index += 1
+                }
+            }
+            index += 1
+        }
+    }
+
+    private static func outputBytes(_ events: [StreamEvent]) -> Int {
+        var bytes = 0
+        for event in events where event.type == .stdout || event.type == .stderr { bytes += event.data.utf8.count }
+        return bytes
     }
 }

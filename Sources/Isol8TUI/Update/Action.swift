@@ -23,6 +23,9 @@ public enum Action: Sendable {
     case inlineCodeEdited(String)
     /// Stream events of run `id`, batched in arrival order.
     case runEvents(id: Int, [StreamEvent])
+    /// Output of run `id` that came faster than the screen could take was skipped (`bytes`
+    /// of it, the oldest waiting); the Output pane would have dropped it anyway.
+    case runOutputSkipped(id: Int, bytes: Int)
     /// Run `id` got its container (before its output), so the Container pane can follow it.
     case runContainer(id: Int, containerId: String)
     /// Run `id` ended normally: with the buffered result (no-stream) or after its stream.

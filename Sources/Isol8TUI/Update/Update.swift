@@ -41,6 +41,11 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .runEvents(let id, let events):
         state.applyRunEvents(id, events)
         return []
+    case .runOutputSkipped(let id, let bytes):
+        guard state.run?.id == id else { return [] }
+        state.output.appendLine("[isol8-tui] \(Format.bytes(bytes)) of output skipped: it came faster than the screen could show it",
+                                kind: .marker)
+        return []
     case .runContainer(let id, let containerId):
         return state.runGotContainer(id, containerId)
     case .runFinished(let id, let completion):
