@@ -77,6 +77,29 @@ final class EndToEndTests: XCTestCase {
         try session.press("q")
     }
 
+    func testBisectFindsTheMemoryKnobAmongThreeChangedOnes() throws {
+        let session = try tui("examples/memory-hog.py")
+        try session.press("r")
+        try frame(session, "run #1 to pass") { self.status($0).contains("run #1: exit 0") }
+        for command in ["set memory 32m", "set timeout 9000", "set net filtered"] {
+            try session.press(":")
+            try session.type(command)
+            try session.press("Enter")
+            try frame(session, ":\(command) applied") { self.status($0).contains("(applies to the next run)") && self.status($0).contains(command.split(separator: " ")[2]) }
+        }
+        try session.press("r")
+        try frame(session, "run #2 to run out of memory") { self.status($0).contains("exit 137") }
+        try session.press("7")
+        try session.press("Space")
+        try session.press("Up")
+        try session.press("Space")
+        try session.press(":")
+        try session.type("bisect")
+        try session.press("Enter")
+        try frame(session, "the verdict in the status line") { self.status($0).contains("memoryLimit 512m → 32m alone makes the run fail") }
+        try session.press("q")
+    }
+
     func testXCancelsAnInfiniteLoopAndRemovesItsContainer() async throws {
         let session = try tui("examples/forever.py")
         try session.press("r")

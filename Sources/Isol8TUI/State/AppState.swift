@@ -26,6 +26,9 @@ public struct AppState: Sendable {
     public var run: RunState?
     /// The number the next run gets.
     public var nextRunID = 1
+    /// A `:bisect` in progress, and the knobs to restore when it ends.
+    public var bisection: Bisection?
+    var bisectionKnobs: KnobState?
     /// Where runs go: the current target and the others to switch to.
     public var targets: TargetState
 

@@ -108,6 +108,7 @@ extension AppState {
         case .theme(let name): return name.map { [.loadTheme($0)] } ?? perform(.cycleTheme)
         case .mouse(let on): return setMouse(on ?? !mouseEnabled)
         case .target(let name): return try switchTarget(name)
+        case .bisect: return try startBisection()
         }
         return []
     }

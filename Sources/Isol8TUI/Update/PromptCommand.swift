@@ -12,6 +12,8 @@ public enum PromptCommand: Equatable, Sendable {
     case mouse(Bool?)
     /// Switch to a target by name; none opens the Targets list.
     case target(String?)
+    /// Find the knob that flips a marked passing run into a marked failing one.
+    case bisect
 
     /// Command words, their arguments and what they do (completion and the help overlay).
     public static let catalog: [(name: String, usage: String, description: String)] = [
@@ -31,6 +33,7 @@ public enum PromptCommand: Equatable, Sendable {
         ("mouse", "mouse [on|off]", "capture the mouse, or leave it to the terminal for copying"),
         ("target", "target [NAME]", "send runs to another target (no name: list the targets)"),
         ("targets", "targets", "list the targets with reachability and round-trip time"),
+        ("bisect", "bisect", "re-run with halves of the knobs two marked runs (one passing, one failing) differ in, to find the one that flips it"),
         ("clear", "clear", "clear the output pane"),
         ("help", "help", "show the keys and commands"),
         ("quit", "quit", "leave (asks first while a run is active)"),
@@ -64,6 +67,7 @@ public enum PromptCommand: Equatable, Sendable {
         case "stdin": return .stdin(argument)
         case "target", "ctx": return .target(argument)
         case "targets": return .target(nil)
+        case "bisect": return .bisect
         case "run", "r": return .run
         case "cancel": return .cancel
         case "quit", "q": return .quit

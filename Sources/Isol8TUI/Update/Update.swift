@@ -49,10 +49,11 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .runContainer(let id, let containerId):
         return state.runGotContainer(id, containerId)
     case .runFinished(let id, let completion):
-        return state.finishRun(id, completion)
+        let effects = state.finishRun(id, completion)
+        return effects + state.continueBisection(after: id)
     case .runFailed(let id, let message):
         state.failRun(id, message)
-        return []
+        return state.continueBisection(after: id)
     case .debugLines(let lines):
         guard state.knobs.options.debug else { return [] }
         for line in lines { state.debug.appendLine(line, kind: .stdout) }
