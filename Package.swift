@@ -123,7 +123,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "UTF8Stream"]),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "UTF8Stream", "Isol8TestSupport"]),
         .testTarget(
             name: "Isol8TUITests",
             dependencies: [
