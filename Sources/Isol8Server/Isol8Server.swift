@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import HummingbirdWebSocket
 import Isol8Core
 import Logging
@@ -42,12 +43,19 @@ public final class Isol8Server: Sendable {
         let logger = logger
         let refusals = RefusedUpgrades()
         let router = makeRouter(keys: keys, refusals: refusals)
+        let idleTimeoutMs = Int64(config.server.idleTimeoutMs)
+        let channelConfiguration = HTTP1WebSocketUpgradeChannel.Configuration(
+            http1: .init(additionalChannelHandlers: [RefusedUpgradeWriter(refusals: refusals)], idleTimeout: .milliseconds(idleTimeoutMs)),
+            ws: .init(maxFrameSize: settings.maxBodyBytes, autoPing: .enabled(timePeriod: Self.webSocketPingPeriod)))
+        // What `.http1WebSocketUpgrade(webSocketRouter:)` builds, behind a deadline for the first head.
+        let webSocketResponder = router.buildResponder()
         let app = Application(
             router: router,
-            server: .http1WebSocketUpgrade(webSocketRouter: router, configuration: .init(
-                http1: .init(additionalChannelHandlers: [RefusedUpgradeWriter(refusals: refusals)],
-                             idleTimeout: .milliseconds(Int64(config.server.idleTimeoutMs))),
-                ws: .init(maxFrameSize: settings.maxBodyBytes, autoPing: .enabled(timePeriod: Self.webSocketPingPeriod)))),
+            server: HTTPServerBuilder { responder in
+                HeadDeadlineChannel(inner: HTTP1WebSocketUpgradeChannel(responder: responder, webSocketResponder: webSocketResponder,
+                                                                        configuration: channelConfiguration),
+                                    timeout: .milliseconds(idleTimeoutMs))
+            },
             configuration: .init(address: .hostname(settings.bindHost, port: settings.port), serverName: nil),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
