@@ -73,7 +73,7 @@ final class ConfigFuzzTests: XCTestCase {
     func testAnyFileLoadsOrGivesAConfigError() {
         let special = Array("{}[],:\"\\-.e0123456789 \ntrufalsn".utf8) + [0, 0xC3, 0xFF]
         let placed = try! NSRegularExpression(pattern: #" at line \d+, column \d+$"#)
-        Fuzz.run("ConfigLoader", cases: 2500) { random in
+        Fuzz.run("ConfigLoader", cases: 2000) { random in
             let input: [UInt8]
             let validJSON: Bool
             switch Int.random(in: 0..<3, using: &random) {
@@ -104,5 +104,11 @@ final class ConfigFuzzTests: XCTestCase {
             guard case .refused(let error) = try load(Array(text.utf8)) else { return XCTFail("\(text) loaded") }
             XCTAssertEqual(error, .parse(path: file.path, reason: "the top level must be a JSON object"), text)
         }
+    }
+
+    /// Found by the fuzzer: a number too large for a Double got Foundation's words without a place.
+    func testANumberOutOfRangeIsNamedWithItsLineAndColumn() throws {
+        guard case .refused(let error) = try load(Array("{\n  \"poolSize\": 1e+340}".utf8)) else { return XCTFail("1e+340 loaded") }
+        XCTAssertEqual(error, .parse(path: file.path, reason: "number 1e+340 is out of range at line 2, column 15"))
     }
 }
