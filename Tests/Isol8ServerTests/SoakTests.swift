@@ -121,4 +121,23 @@ final class SoakTests: XCTestCase {
         try await Poll.until("no container of the server left after SIGHUP", look: { try await ServerProcess.containers(ownedBy: pid).map(\.Id) },
                              holds: { $0.isEmpty })
     }
+
+    func testAWebSocketClientThatStopsReadingEndsTheFloodWithBoundedMemory() async throws {
+        let server = try server()
+        let flood = #"{"type":"execute","request":{"runtime":"bash","cmd":"line=$(head -c 4000 /dev/zero | tr '\\0' x); while :; do echo $line; done","timeoutMs":120000}}"#
+        // Open, never read: neither the output nor the server's pings.
+        let socket = try RawWebSocket(port: server.port, path: "/execute/ws", authorization: "Bearer \(ServerProcess.apiKey)")
+        try socket.sendText(flood)
+        try await Poll.until("the flood in a running container", look: { try await server.containers().filter { $0.State == "running" }.count },
+                             holds: { $0 >= 1 })
+        var peak = 0.0
+        try await Poll.until("the flood's container removed while its client reads nothing", timeout: 90,
+                             look: { () async throws -> [String] in
+                                 peak = max(peak, try server.residentMiB())
+                                 return try await server.containers().map(\.Id)
+                             },
+                             holds: { $0.isEmpty })
+        XCTAssertLessThan(peak, StreamBackpressureTests.residentBoundMiB, "peak RSS while the WebSocket client did not read")
+        withExtendedLifetime(socket) {}
+    }
 }
