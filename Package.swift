@@ -44,6 +44,7 @@ let package = Package(
             dependencies: [
                 "Isol8Core",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),  // the server child channel, for the head deadline
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -123,7 +124,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "UTF8Stream"]),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "UTF8Stream", "Isol8TestSupport"]),
         .testTarget(
             name: "Isol8TUITests",
             dependencies: [

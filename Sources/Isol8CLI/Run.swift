@@ -159,6 +159,7 @@ struct Run: Isol8Subcommand {
 }
 
 /// SIGINT/SIGTERM during a run cancel it; the command then stops the engine and exits 0.
+/// SIGHUP too: a closed terminal must not leave the run's container behind.
 final class InterruptHandler: @unchecked Sendable {
     let token = CancelToken()
     private var sources: [DispatchSourceSignal] = []
@@ -166,7 +167,7 @@ final class InterruptHandler: @unchecked Sendable {
     private var didFire = false
 
     init() {
-        for sig in [SIGINT, SIGTERM] {
+        for sig in [SIGINT, SIGTERM, SIGHUP] {
             signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
             source.setEventHandler { [weak self] in

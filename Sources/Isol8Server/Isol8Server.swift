@@ -1,12 +1,13 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import HummingbirdWebSocket
 import Isol8Core
 import Logging
 import ServiceLifecycle
 
 /// The isol8 HTTP API (compat §6) on Hummingbird: routes, auth (master and DB-backed keys),
-/// sessions, the global semaphore and the prune loop. `run()` serves until SIGINT/SIGTERM
+/// sessions, the global semaphore and the prune loop. `run()` serves until SIGINT/SIGTERM/SIGHUP
 /// and closes the key store; then call `shutdown()` to stop every session engine.
 public final class Isol8Server: Sendable {
     public let settings: ServerSettings
@@ -26,7 +27,7 @@ public final class Isol8Server: Sendable {
         resources = try ServerResources(config: settings.config, maxBodyBytes: settings.maxBodyBytes, logger: logger)
     }
 
-    /// Serves until SIGINT/SIGTERM, then returns once the listener has closed and in-flight
+    /// Serves until SIGINT/SIGTERM (or SIGHUP: a closed terminal), then returns once the listener has closed and in-flight
     /// requests have ended. `onListening` gets the bound port (after the banner).
     public func run(onListening: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
         let config = settings.config
@@ -42,12 +43,19 @@ public final class Isol8Server: Sendable {
         let logger = logger
         let refusals = RefusedUpgrades()
         let router = makeRouter(keys: keys, refusals: refusals)
+        let idleTimeoutMs = Int64(config.server.idleTimeoutMs)
+        let channelConfiguration = HTTP1WebSocketUpgradeChannel.Configuration(
+            http1: .init(additionalChannelHandlers: [RefusedUpgradeWriter(refusals: refusals)], idleTimeout: .milliseconds(idleTimeoutMs)),
+            ws: .init(maxFrameSize: settings.maxBodyBytes, autoPing: .enabled(timePeriod: Self.webSocketPingPeriod)))
+        // What `.http1WebSocketUpgrade(webSocketRouter:)` builds, behind a deadline for the first head.
+        let webSocketResponder = router.buildResponder()
         let app = Application(
             router: router,
-            server: .http1WebSocketUpgrade(webSocketRouter: router, configuration: .init(
-                http1: .init(additionalChannelHandlers: [RefusedUpgradeWriter(refusals: refusals)],
-                             idleTimeout: .milliseconds(Int64(config.server.idleTimeoutMs))),
-                ws: .init(maxFrameSize: settings.maxBodyBytes, autoPing: .enabled(timePeriod: Self.webSocketPingPeriod)))),
+            server: HTTPServerBuilder { responder in
+                HeadDeadlineChannel(inner: HTTP1WebSocketUpgradeChannel(responder: responder, webSocketResponder: webSocketResponder,
+                                                                        configuration: channelConfiguration),
+                                    timeout: .milliseconds(idleTimeoutMs))
+            },
             configuration: .init(address: .hostname(settings.bindHost, port: settings.port), serverName: nil),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
@@ -74,7 +82,7 @@ public final class Isol8Server: Sendable {
         }
         // The run canceller comes last, so the group tells it first (see RunCancellingService).
         var services = ServiceGroupConfiguration(services: [app, RunCancellingService(runs: resources.runs, debugLines: debugLines, logger: logger)],
-                                                 gracefulShutdownSignals: [.sigterm, .sigint], logger: app.logger)
+                                                 gracefulShutdownSignals: [.sigterm, .sigint, .sighup], logger: app.logger)
         services.maximumGracefulShutdownDuration = Self.maximumShutdown
         do {
             try await ServiceGroup(configuration: services).run()

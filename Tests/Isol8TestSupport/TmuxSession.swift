@@ -109,6 +109,16 @@ public final class TmuxSession: RunningHelper, @unchecked Sendable {
         try waitFor("\"\(text)\"", timeout: timeout, file: file, line: line) { $0.contains { $0.contains(text) } }
     }
 
+    /// Sets a tmux option for this server (`set-clipboard on` lets programs write its buffers).
+    public func setOption(_ name: String, _ value: String) throws {
+        try tmux(["set-option", "-g", name, value])
+    }
+
+    /// The paste buffers' contents, newest first: where an OSC 52 clipboard write lands.
+    public func buffers() throws -> [String] {
+        try tmux(["list-buffers", "-F", "#{buffer_sample}"], capture: true).split(separator: "\n").map(String.init)
+    }
+
     @discardableResult
     private func tmux(_ arguments: [String], capture: Bool = false) throws -> String {
         let argv = ["tmux", "-u", "-f", "/dev/null", "-S", socketPath] + arguments

@@ -42,7 +42,8 @@ public struct ConfigLoader: Sendable {
         do {
             // Foundation's reader takes trailing commas and reports a cut-off file without a place.
             try JSONSyntax.check(String(decoding: data, as: UTF8.self))
-            object = try JSONSerialization.jsonObject(with: data)
+            // Fragments too: a file holding only `6` is valid JSON, refused below for its type.
+            object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         } catch let error as JSONSyntax.Error {
             throw ConfigError.parse(path: path, reason: error.description)
         } catch {

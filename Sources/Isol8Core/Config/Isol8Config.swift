@@ -32,7 +32,8 @@ public struct Isol8Config: Sendable, Equatable {
         public var maxFileSizeBytes = FileReadLimits.defaultMaxBytes
         public var fileReadTimeoutMs = FileReadLimits.defaultTimeoutMs
         /// A connection that sends nothing for this long while a request is being read (a
-        /// stalled body, a half-sent head) or between requests is closed.
+        /// stalled body, a half-sent head) or between requests is closed; its first request
+        /// head must arrive whole within this long of connecting.
         public var idleTimeoutMs = 30_000
 
         public var fileReadLimits: FileReadLimits { FileReadLimits(maxBytes: maxFileSizeBytes, timeoutMs: fileReadTimeoutMs) }

@@ -4,9 +4,9 @@ import Logging
 import ServiceLifecycle
 
 /// Ends the in-flight runs and the debug line streams as soon as a graceful shutdown (SIGTERM,
-/// SIGINT) begins. Listed after the HTTP application in the service group, it is told first, so
-/// the application's wait for in-flight requests is only as long as their cancelled runs take
-/// to wind down.
+/// SIGINT, SIGHUP) begins. Listed after the HTTP application in the service group, it is told
+/// first, so the application's wait for in-flight requests is only as long as their cancelled
+/// runs take to wind down.
 struct RunCancellingService: Service {
     let runs: InFlightRuns
     let debugLines: DebugLineHub

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Isol8Core
 import Logging
+import NIOCore
 
 /// `POST /execute` (buffered) and `POST /execute/stream` (SSE, compat §6.5.1).
 struct ExecuteRoutes: Sendable {
@@ -9,22 +10,26 @@ struct ExecuteRoutes: Sendable {
 
     func register(on router: Router<some CallerContext>) {
         router.post("/execute") { request, context in
-            try await execute(request, caller: try context.authenticatedCaller(), log: resources.logger.with("request", context.id))
+            try await execute(request, caller: try context.authenticatedCaller(), channel: context.channel,
+                              log: resources.logger.with("request", context.id))
         }
         router.post("/execute/stream") { request, context in
             try await stream(request, caller: try context.authenticatedCaller(), log: resources.logger.with("request", context.id))
         }
     }
 
-    func execute(_ request: Request, caller: Caller, log: Logger) async throws -> Response {
+    func execute(_ request: Request, caller: Caller, channel: any Channel, log: Logger) async throws -> Response {
         let envelope = try ExecutionEnvelope(await resources.body.object(request))
         log.debug(.server, "POST /execute runtime=\(envelope.runtimeName) sessionId=\(envelope.sessionId ?? "ephemeral")")
         log.debug(.server, envelope.codeSourceLine)
         let lease = try await resources.lease(envelope, route: .execute, caller: caller, log: log)
         let cancel = CancelToken()
         do {
-            let result = try await resources.withPermit(.execute, cancel: cancel) {
-                try await lease.engine.execute(try envelope.validRequest(), cancel: cancel, onContainer: nil)
+            // A client that leaves ends its run at once, freeing the container and the slot.
+            let result = try await ClientDisconnectWatcher.watching(channel, onLeave: { cancel.cancel() }) {
+                try await resources.withPermit(.execute, cancel: cancel) {
+                    try await lease.engine.execute(try envelope.validRequest(), cancel: cancel, onContainer: nil)
+                }
             }
             log.debug(.server, "Execution completed: exitCode=\(result.exitCode) duration=\(result.durationMs)ms")
             await lease.finish()

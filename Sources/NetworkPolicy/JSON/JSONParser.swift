@@ -220,6 +220,9 @@ struct JSONParser {
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         guard let value = Double(text) else { throw failure("invalid number") }
+        // `1e400` is valid JSON text but no Double: said here, with its place, rather than by
+        // a reader further on without one.
+        guard value.isFinite else { throw failure("number \(text) is out of range", at: start) }
         return .number(value)
     }
 
