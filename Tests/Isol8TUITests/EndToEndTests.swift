@@ -211,6 +211,37 @@ final class EndToEndTests: XCTestCase {
         try session.waitForEnd()
     }
 
+    func testTheShellRunsInTheContainerAndExitReturnsToAnIntactScreen() async throws {
+        let session = try tui("--persist examples/hello.py")
+        try session.press("r")
+        try frame(session, "exit 0") { self.status($0).contains("run #1: exit 0") }
+        try session.press("4")
+        let screen = try frame(session, "the live container") { rows in
+            rows.contains { $0.contains("running · up") } && self.containerID(in: rows) != nil
+        }
+        let id = try XCTUnwrap(containerID(in: screen))
+        try session.press("S")
+        try session.waitFor("the shell's prompt in place of the debugger") { rows in
+            !rows.contains { $0.contains("Container") } && rows.contains { $0.trimmingCharacters(in: .whitespaces).hasSuffix("$") }
+        }
+        try session.type("echo shell-$((6*7)) as $(id -un) in $PWD")
+        try session.press("Enter")
+        try session.waitFor("the command's output from inside the container") { $0.contains { $0.contains("shell-42 as sandbox in /sandbox") } }
+        // The window size follows a resize; the loop waits inside the container until it does.
+        try session.resize(width: 100, height: 30)
+        try session.type(#"until [ "$(stty size)" = "30 100" ]; do sleep 0.1; done; echo resized-$((1+1))"#)
+        try session.press("Enter")
+        try session.waitFor("the new size inside the container") { $0.contains { $0.trimmingCharacters(in: .whitespaces) == "resized-2" } }
+        try session.type("exit")
+        try session.press("Enter")
+        try frame(session, "the whole debugger back at the new size, saying the shell exited", width: 100, height: 30) { rows in
+            self.status(rows).contains("exited with 0") && rows.contains { $0.contains("running · up") }
+        }
+        try session.press("q")
+        try session.waitForEnd()
+        try await DockerClient.fromEnvironment().removeContainer(id, force: true)
+    }
+
     func testDebugLinesGoToTheDebugPaneNeverToTheTerminal() throws {
         let session = try tui("--debug examples/hello.py")
         try session.press("r")

@@ -7,9 +7,17 @@ public protocol SandboxInspector: Sendable {
     /// Calls `onEvent` with each lifecycle action of `id` (`start`, `die`, `oom`, `destroy` …)
     /// until `cancel` fires.
     func follow(_ id: String, cancel: CancelToken, onEvent: @escaping @Sendable (String) -> Void) async throws
+    /// `bash` (else `sh`) in `id` as the sandbox user in `/sandbox`, on `terminal` with a real
+    /// TTY until it exits; its exit code.
+    func shell(_ id: String, on terminal: HostTerminal) async throws -> Int?
 }
 
 extension ContainerInspector: SandboxInspector {
+    public func shell(_ id: String, on terminal: HostTerminal) async throws -> Int? {
+        try await TerminalExec(client: client).run(container: id, command: ["/bin/sh", "-c", "command -v bash >/dev/null && exec bash || exec sh"],
+                                                   user: "sandbox", workdir: "/sandbox", terminal: terminal)
+    }
+
     public func follow(_ id: String, cancel: CancelToken, onEvent: @escaping @Sendable (String) -> Void) async throws {
         // Lifecycle only: exec events would include the inspector's own (it lists /sandbox
         // with an exec), and each would ask for another snapshot.

@@ -18,6 +18,8 @@ public enum RemoteError: Error, Equatable, CustomStringConvertible, LocalizedErr
     case invalidHost(String)
     /// A route this port's server adds to the isol8 API is missing: an original isol8 server.
     case notOffered(host: String, route: String, purpose: String)
+    /// The isol8 API has no terminal: a shell needs the session's Docker host.
+    case noTerminal(host: String)
 
     public var status: Int? {
         switch self {
@@ -52,6 +54,9 @@ public enum RemoteError: Error, Equatable, CustomStringConvertible, LocalizedErr
         case .notOffered(let host, let route, let purpose):
             return "\(host) does not offer \(route), which \(purpose) needs: it is an isol8 server without this port's additions"
                 + " (run `isol8 serve` from isol8-tui there); runs, sessions and files still work"
+        case .noTerminal(let host):
+            return "a shell needs a Docker target: \(host) is an isol8 server, whose API has no terminal; "
+                + "add its Docker host as a target (config targets) and open the shell there"
         }
     }
 

@@ -9,4 +9,8 @@ public struct RemoteSessionInspector: SandboxInspector {
     }
 
     public func follow(_ id: String, cancel: CancelToken, onEvent: @escaping @Sendable (String) -> Void) async throws {}
+
+    public func shell(_ id: String, on terminal: HostTerminal) async throws -> Int? {
+        throw RemoteError.noTerminal(host: engine.host)
+    }
 }

@@ -56,6 +56,7 @@ public final class EffectRunner: @unchecked Sendable {
         case .inspectContainer(let id): inspect(id)
         case .watchContainer(let id): watch(id)
         case .releasePersistentEngine: Task { await engines.release() }
+        case .openShell(let id): openShell(in: id)
         case .openEditor(let path): edit(path)
         case .editInline(let text, let fileExtension): editInline(text, fileExtension: fileExtension)
         case .saveOutput(let path, let text): save(text, to: path)
@@ -215,6 +216,27 @@ public final class EffectRunner: @unchecked Sendable {
         }
     }
 
+    /// The terminal goes to the shell until it exits; the UI waits, as it does for the editor.
+    private func openShell(in id: String) {
+        guard let inspector = factory.inspector(for: currentTarget) else {
+            return mailbox.send(.shellEnded(container: id, exitCode: nil, failure: "target \(currentTarget.name) offers no inspection"))
+        }
+        host?.suspend()
+        let outcome = ShellOutcome()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            do {
+                outcome.exitCode = try await inspector.shell(id, on: .standard)
+            } catch {
+                outcome.failure = "\(error)"
+            }
+            done.signal()
+        }
+        done.wait()
+        host?.resume()
+        mailbox.send(.shellEnded(container: id, exitCode: outcome.exitCode, failure: outcome.failure))
+    }
+
     /// Runs `$VISUAL`/`$EDITOR` (else vi) on the file with the terminal handed over, then
     /// reloads the file.
     private func edit(_ path: String) {
@@ -280,4 +302,10 @@ private final class LineNumbers: @unchecked Sendable {
             return last > 0 && number > last + 1 ? number - last - 1 : 0
         }
     }
+}
+
+/// How a shell ended, handed from its task to the waiting UI thread.
+private final class ShellOutcome: @unchecked Sendable {
+    var exitCode: Int?
+    var failure: String?
 }

@@ -8,7 +8,7 @@ public enum KeyCommand: String, CaseIterable, Sendable {
     case up, down, pageUp, pageDown, top, bottom, left, right
     case toggleWrap, toggleFollow, search, nextMatch, prevMatch, saveOutput, clear
     case editCode
-    case refreshContainer
+    case refreshContainer, openShell
     case markRun, diffRuns
 
     /// The pane a `focus…` command focuses.

@@ -38,6 +38,7 @@ extension Keymap {
         KeyTable(.pane(.network), selecting(rows: "request")),
         KeyTable(.pane(.container), scrolling(lines: "container details") + [
             KeyBinding([.char("R")], .refreshContainer, "inspect the container again now"),
+            KeyBinding([.char("S")], .openShell, "open a shell (bash, else sh) in the container; exit returns here"),
         ]),
         KeyTable(.pane(.config), selecting(rows: "setting")),
         KeyTable(.pane(.debug), scrolling(lines: "debug log") + searching + [

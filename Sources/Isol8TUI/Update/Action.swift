@@ -26,6 +26,8 @@ public enum Action: Sendable {
     /// Output of run `id` that came faster than the screen could take was skipped (`bytes`
     /// of it, the oldest waiting); the Output pane would have dropped it anyway.
     case runOutputSkipped(id: Int, bytes: Int)
+    /// The shell opened in a container ended: its exit code, or why it could not run.
+    case shellEnded(container: String, exitCode: Int?, failure: String?)
     /// Run `id` got its container (before its output), so the Container pane can follow it.
     case runContainer(id: Int, containerId: String)
     /// Run `id` ended normally: with the buffered result (no-stream) or after its stream.

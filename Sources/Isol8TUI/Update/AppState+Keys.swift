@@ -112,6 +112,8 @@ extension AppState {
             return [.editInline(text: inline, fileExtension: RuntimeRegistry.adapter(for: runtime).defaultExtension)]
         case .refreshContainer:
             return refreshContainer()
+        case .openShell:
+            return openShell()
         case .markRun:
             guard let i = history.list.selected, history.runs.indices.contains(i) else { return [] }
             history.toggleMark(history.runs[i].id)

@@ -136,6 +136,15 @@ extension AppState {
         return container.needsRefresh(at: now) ? refreshContainer() : []
     }
 
+    /// `S` in the Container pane: a shell in the container it shows, while that one runs.
+    mutating func openShell() -> [Effect] {
+        guard let id = container.id, container.phase == .live, container.snapshot?.running != false else {
+            status.say("no running container to open a shell in: run with :set persist on (or persistent on) first", error: true)
+            return []
+        }
+        return [.openShell(id)]
+    }
+
     mutating func refreshContainer() -> [Effect] {
         guard let id = container.id, container.phase == .live, !container.inFlight else { return [] }
         container.inFlight = true

@@ -22,6 +22,8 @@ public enum Effect: Equatable, Sendable {
     case watchContainer(String)
     /// Drop the engine kept for persistent mode (removing its container).
     case releasePersistentEngine
+    /// Suspend the screen and hand the terminal to a shell in this container until it exits.
+    case openShell(String)
     /// Suspend the screen, run `$EDITOR` on the file, reload it.
     case openEditor(String)
     /// Suspend the screen, run `$EDITOR` on inline code in a scratch file named `*<fileExtension>`

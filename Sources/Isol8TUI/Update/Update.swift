@@ -46,6 +46,13 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.output.appendLine("[isol8-tui] \(Format.bytes(bytes)) of output skipped: it came faster than the screen could show it",
                                 kind: .marker)
         return []
+    case .shellEnded(let container, let exitCode, let failure):
+        if let failure {
+            state.status.say("shell in \(container.prefix(12)): \(failure)", error: true)
+        } else {
+            state.status.say("shell in \(container.prefix(12)) exited" + (exitCode.map { " with \($0)" } ?? ""))
+        }
+        return state.refreshContainer()
     case .runContainer(let id, let containerId):
         return state.runGotContainer(id, containerId)
     case .runFinished(let id, let completion):

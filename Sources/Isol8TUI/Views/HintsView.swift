@@ -36,7 +36,7 @@ enum HintsView {
             secondary.append((.toggleWrap, "wrap"))
         case .code: primary.append((.editCode, "edit"))
         case .history: primary += [(.markRun, "mark"), (.diffRuns, "diff")]
-        case .container: primary.append((.refreshContainer, "refresh"))
+        case .container: primary += [(.refreshContainer, "refresh"), (.openShell, "shell")]
         case .network, .config: break
         }
         primary += [(.command, "set knobs"), (.help, "help"), (.quit, "quit")]
