@@ -102,8 +102,10 @@ struct Isol8TUICommand: ParsableCommand {
         let device = CursesDevice(terminal)
         let runner = EffectRunner(mailbox: mailbox, themes: catalog, capability: terminal.colorCapability, host: device,
                                   target: targets.current)
-        AppLoop(state: state, device: device, runner: runner, mailbox: mailbox, trace: LoopTrace()).run()
+        let loop = AppLoop(state: state, device: device, runner: runner, mailbox: mailbox, trace: LoopTrace())
+        loop.run()
         terminal.shutdown()
+        for line in QuitSummary.lines(loop.state) { print(line) }
     }
 
     /// Every target there is, and the one to start on: `--host` (as `isol8 run` takes it),

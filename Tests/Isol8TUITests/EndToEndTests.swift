@@ -242,6 +242,27 @@ final class EndToEndTests: XCTestCase {
         try await DockerClient.fromEnvironment().removeContainer(id, force: true)
     }
 
+    func testQuitSaysWhichPersistedContainersAreLeftAndHowToRemoveThem() async throws {
+        let session = try TmuxSession("sh -c '\(Self.binary) --persist examples/hello.py; sleep 600'", width: 120, height: 40,
+                                      directory: BuiltProduct.repositoryRoot, in: self)
+        try frame(session, "the first frame with the local target answering") { $0[0].contains("local") && !$0[0].contains("connecting") }
+        try session.press("r")
+        try frame(session, "exit 0") { self.status($0).contains("run #1: exit 0") }
+        try session.press("4")
+        let pane = try frame(session, "the live container") { rows in rows.contains { $0.contains("running · up") } && self.containerID(in: rows) != nil }
+        let id = try XCTUnwrap(containerID(in: pane))
+        try session.press("q")
+        let summary = try session.waitFor("the summary on the normal screen") { rows in
+            rows.contains { $0.contains("Remove them with:  docker rm -f \(id.prefix(12))") }
+        }
+        XCTAssertTrue(summary.contains { $0.contains("isol8-tui leaves 1 persisted container(s) running on local:") }, "\(summary)")
+        XCTAssertTrue(summary.contains { $0.contains("\(id.prefix(12))  (run #1)") }, "\(summary)")
+        let client = try DockerClient.fromEnvironment()
+        let left = try await client.inspectContainer(id)
+        XCTAssertEqual(left.State?.Running, true, "it is left running, as said")
+        try await client.removeContainer(id, force: true)
+    }
+
     func testDebugLinesGoToTheDebugPaneNeverToTheTerminal() throws {
         let session = try tui("--debug examples/hello.py")
         try session.press("r")

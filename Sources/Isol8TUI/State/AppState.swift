@@ -26,6 +26,9 @@ public struct AppState: Sendable {
     public var run: RunState?
     /// The number the next run gets.
     public var nextRunID = 1
+    /// Containers runs with `persist` left running, oldest first, with the run that made each:
+    /// what the TUI leaves behind when it quits.
+    public var persisted: [(container: String, run: Int)] = []
     /// A `:bisect` in progress, and the knobs to restore when it ends.
     public var bisection: Bisection?
     var bisectionKnobs: KnobState?

@@ -91,6 +91,9 @@ extension AppState {
         if output.buffer.droppedLines > 0 { result.truncated = true }
         close(current, result: result)
         guard let containerId else { return [] }
+        if current.spec.options.persist, !persisted.contains(where: { $0.container == containerId }) {
+            persisted.append((containerId, id))
+        }
         return follow(containerId, requested: current.spec.options)
     }
 
@@ -123,12 +126,18 @@ extension AppState {
         guard id == container.id, container.phase == .live else { return [] }
         container.lastEvent = ContainerState.Event(action: action, at: now)
         if action == "destroy" {
+            forgetPersisted(id)
             container.phase = .gone
             container.inFlight = false
             return []
         }
         container.lastRequest = nil
         return refreshContainer()
+    }
+
+    /// A persisted container that is gone is no longer left behind.
+    mutating func forgetPersisted(_ id: String) {
+        persisted.removeAll { $0.container == id }
     }
 
     mutating func tick(_ time: Date) -> [Effect] {

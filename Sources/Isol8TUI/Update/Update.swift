@@ -80,6 +80,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .containerEvent(let id, let action):
         return state.containerEvent(id, action)
     case .containerGone(let id):
+        state.forgetPersisted(id)
         guard id == state.container.id else { return [] }
         state.container.phase = .gone
         state.container.inFlight = false
