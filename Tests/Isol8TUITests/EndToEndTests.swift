@@ -263,6 +263,21 @@ final class EndToEndTests: XCTestCase {
         try await client.removeContainer(id, force: true)
     }
 
+    func testTheContainerPaneGraphsCPUAndMemoryOfAContainerAtWork() async throws {
+        let session = try tui(#"--persist --cmd 'nohup sh -c "while :; do :; done" >/dev/null 2>&1 &'"#)
+        try session.press("r")
+        try frame(session, "exit 0") { self.status($0).contains("run #1: exit 0") }
+        try session.press("4", "Enter")
+        let blocks = Set("▁▂▃▄▅▆▇█")
+        let screen = try frame(session, "three samples in the CPU and memory graphs") { rows in
+            let graph = { (name: String) in rows.first { $0.contains(name) }.map { $0.filter(blocks.contains).count } ?? 0 }
+            return graph("cpu graph") >= 3 && graph("mem graph") >= 3 && self.containerID(in: rows) != nil
+        }
+        try session.press("q")
+        try session.waitForEnd()
+        try await DockerClient.fromEnvironment().removeContainer(try XCTUnwrap(containerID(in: screen)), force: true)
+    }
+
     func testDebugLinesGoToTheDebugPaneNeverToTheTerminal() throws {
         let session = try tui("--debug examples/hello.py")
         try session.press("r")

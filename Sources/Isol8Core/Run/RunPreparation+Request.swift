@@ -36,15 +36,15 @@ extension RunPreparation {
                 }
                 json = object[path[1]]
             }
-            guard let json else {
-                effective.set(option, to: option.value(in: Isol8Options()), source: .request)
-                continue
-            }
+            let value: OptionValue
             do {
-                effective.set(option, to: try option.decode(json, limits: limits), source: .request)
+                value = try json.map { try option.decode($0, limits: limits) } ?? option.value(in: Isol8Options())
             } catch let problem as OptionProblem {
-                throw OptionError(name: name, value: "\(json)", problem: problem)
+                throw OptionError(name: name, value: "\(json!)", problem: problem)
             }
+            // A client that sends every option (RemoteEngine does) changes only what differs,
+            // so "request" marks what the request changed.
+            if option.display(value) != effective.entry(option.key)?.value { effective.set(option, to: value, source: .request) }
         }
     }
 }

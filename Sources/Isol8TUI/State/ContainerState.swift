@@ -32,6 +32,26 @@ public struct ContainerState: Sendable {
     public var lastEvent: Event?
     /// Scroll position of the pane's text.
     public var view = TextViewState(follow: false)
+    /// CPU percent and memory bytes of each inspection, oldest first, for the graphs.
+    public private(set) var cpuHistory: [Double] = []
+    public private(set) var memoryHistory: [Double] = []
+
+    /// Samples kept: five minutes at the refresh interval.
+    public static let historyLength = 150
+
+    private var lastUsage: ContainerUsage?
+
+    /// Adds an inspection's usage to the graphs; CPU use is measured since the previous one.
+    public mutating func record(_ usage: ContainerUsage) {
+        defer { lastUsage = usage }
+        if let cpu = usage.cpuPercent ?? lastUsage.flatMap(usage.cpuPercent(since:)) { Self.append(cpu, to: &cpuHistory) }
+        if let memory = usage.memoryBytes { Self.append(Double(memory), to: &memoryHistory) }
+    }
+
+    private static func append(_ sample: Double, to series: inout [Double]) {
+        series.append(sample)
+        if series.count > historyLength { series.removeFirst(series.count - historyLength) }
+    }
 
     /// A daemon event and when it arrived.
     public struct Event: Equatable, Sendable {

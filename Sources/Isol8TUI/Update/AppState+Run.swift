@@ -164,6 +164,7 @@ extension AppState {
     mutating func containerInspected(_ snapshot: ContainerSnapshot) {
         guard snapshot.id == container.id else { return }
         container.snapshot = snapshot
+        if let usage = snapshot.usage { container.record(usage) }
         container.error = nil
         container.inFlight = false
     }

@@ -64,9 +64,10 @@ enum ContainerLines {
             if let mem = usage.memoryBytes {
                 parts.append("mem " + Format.bytes(mem) + (usage.memoryLimitBytes.map { " / " + Format.bytes($0) } ?? ""))
             }
-            if let cpu = usage.cpuPercent { parts.append(String(format: "cpu %.1f%%", cpu)) }
+            if let cpu = usage.cpuPercent ?? container.cpuHistory.last { parts.append(String(format: "cpu %.1f%%", cpu)) }
             if let pids = usage.pids { parts.append("pids \(pids)") }
             field("usage", parts.joined(separator: " · "))
+            graphs(container, snap, into: &lines, theme: theme)
         }
         if let top = snap.processes {
             lines.append(Line("processes", style: theme[.header]))
@@ -78,6 +79,24 @@ enum ContainerLines {
             for entry in TextSanitizer.sanitize(listing).split(separator: "\n") { lines.append(Line("  " + entry)) }
         }
         return lines
+    }
+
+    /// CPU and memory over the last minutes, scaled to the container's limits so a full
+    /// block means the limit is reached.
+    private static func graphs(_ container: ContainerState, _ snap: ContainerSnapshot, into lines: inout [Line], theme: Theme) {
+        let width = 40
+        let cores = snap.limits.nanoCpus.map { Double($0) / 1e9 } ?? 1
+        if let last = container.cpuHistory.last {
+            lines.append(Line(spans: [Span(pad("cpu graph"), style: theme[.header].removing(.underline)),
+                                      Span(Sparkline.render(container.cpuHistory, maximum: cores * 100, width: width), style: theme[.statusOK]),
+                                      Span(String(format: " %.0f%% of %@", last, JSNumber.text(cores) + (cores == 1 ? " core" : " cores")), style: theme[.dim])]))
+        }
+        if let limit = snap.usage?.memoryLimitBytes ?? snap.limits.memoryBytes.map(UInt64.init), let last = container.memoryHistory.last {
+            let peak = container.memoryHistory.max() ?? last
+            lines.append(Line(spans: [Span(pad("mem graph"), style: theme[.header].removing(.underline)),
+                                      Span(Sparkline.render(container.memoryHistory, maximum: Double(limit), width: width), style: theme[.statusOK]),
+                                      Span(" peak \(Format.bytes(UInt64(peak))) of \(Format.bytes(limit))", style: theme[.dim])]))
+        }
     }
 
     private static func limitRow(_ name: String, _ asked: String?, _ reported: String?, into lines: inout [Line], theme: Theme) {
