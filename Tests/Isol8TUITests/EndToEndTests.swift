@@ -100,6 +100,25 @@ final class EndToEndTests: XCTestCase {
         try session.press("q")
     }
 
+    func testOutOfMemoryIsDiagnosedAndFFixesItAndTheRerunPasses() throws {
+        let session = try tui("--memory 32m -e 'data = \"x\" * (30 * 1024 * 1024); print(\"held\", len(data) // 1048576, \"MB\")'")
+        try session.press("r")
+        try frame(session, "the out-of-memory diagnosis and its fix in the status line") { rows in
+            self.status(rows).contains("run #1: exit 137") && self.status(rows).contains("out of memory — F: :set memory 64m")
+        }
+        try session.press("D")
+        try frame(session, "the Diagnosis view with what it saw") { rows in
+            rows.contains { $0.contains("Diagnosis of run #1") } && rows.contains { $0.contains("saw: --- OUT OF MEMORY") }
+        }
+        try session.press("Enter")
+        try frame(session, "the re-run with 64m passing") { rows in
+            self.status(rows).contains("run #2: exit 0") && rows.contains { $0.contains("held 30 MB") }
+        }
+        try session.press("5")
+        try frame(session, "memoryLimit 64m from the tui") { $0.contains { $0.contains("memoryLimit") && $0.contains("64m") && $0.contains("tui") } }
+        try session.press("q")
+    }
+
     func testXCancelsAnInfiniteLoopAndRemovesItsContainer() async throws {
         let session = try tui("examples/forever.py")
         try session.press("r")

@@ -34,7 +34,10 @@ public struct KnobState: Sendable {
     public var options: Isol8Options { effective.options }
 
     /// The runtime of the next run: the knob, else the file extension, else the CLI default.
-    public var runtime: Runtime {
+    public var runtime: Runtime { KnobState.runtime(of: flags) }
+
+    /// The runtime `flags` run under: the knob, else the file extension, else the CLI default.
+    public static func runtime(of flags: RunFlags) -> Runtime {
         if let name = flags.runtime, let runtime = Runtime(rawValue: name) { return runtime }
         if let file = flags.file, let detected = try? RuntimeRegistry.detect(file) { return detected }
         return flags.cmd != nil ? .bash : .python

@@ -41,6 +41,8 @@ extension AppState {
             return []
         case .targets:
             return handleTargetsKey(key)
+        case .diagnosis(let selected):
+            return handleDiagnosisKey(key, selected: selected)
         case .diff(var diff):
             guard let command = keymap.command(for: key, in: .diff) else { return [] }
             if command == .back {
@@ -119,6 +121,10 @@ extension AppState {
             history.toggleMark(history.runs[i].id)
         case .diffRuns:
             openDiff()
+        case .diagnose:
+            openDiagnosis()
+        case .applyFix:
+            return applyFix(0)
         case .focusCode, .focusOutput, .focusNetwork, .focusContainer, .focusConfig, .focusDebug, .focusHistory:
             break  // handled above
         }

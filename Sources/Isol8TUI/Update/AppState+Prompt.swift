@@ -109,6 +109,7 @@ extension AppState {
         case .mouse(let on): return setMouse(on ?? !mouseEnabled)
         case .target(let name): return try switchTarget(name)
         case .bisect: return try startBisection()
+        case .testHost(let host): status.say(knobs.hostVerdict(host))
         }
         return []
     }

@@ -14,6 +14,8 @@ public enum PromptCommand: Equatable, Sendable {
     case target(String?)
     /// Find the knob that flips a marked passing run into a marked failing one.
     case bisect
+    /// The verdict the current rules give a host, without running.
+    case testHost(String)
 
     /// Command words, their arguments and what they do (completion and the help overlay).
     public static let catalog: [(name: String, usage: String, description: String)] = [
@@ -22,6 +24,7 @@ public enum PromptCommand: Equatable, Sendable {
         ("deny", "deny REGEX", "block hosts matching an extended regex (filtered network)"),
         ("unallow", "unallow [REGEX]", "remove one allow pattern, or all"),
         ("undeny", "undeny [REGEX]", "remove one deny pattern, or all"),
+        ("test-host", "test-host NAME", "the verdict the allow/deny rules give a host, and which rule decides it"),
         ("install", "install PKG", "install a package before the code runs"),
         ("uninstall", "uninstall [PKG]", "remove one package, or all"),
         ("secret", "secret KEY=VALUE", "a secret env var, masked in output (value never shown)"),
@@ -59,6 +62,9 @@ public enum PromptCommand: Equatable, Sendable {
         case "deny": return .deny(rest)
         case "unallow": return .unallow(argument)
         case "undeny": return .undeny(argument)
+        case "test-host":
+            guard let argument else { throw KnobError("test-host: give a host name, e.g. :test-host api.example.test") }
+            return .testHost(argument)
         case "install":
             guard let argument else { throw KnobError("install: give a package, e.g. :install requests") }
             return .install(argument)
