@@ -378,6 +378,23 @@ final class EndToEndTests: XCTestCase {
         try session.press("q")
     }
 
+    func testERunsARealViInTheForegroundAndTheScreenComesBack() throws {
+        let session = try tui("-e 'print(6 * 7)'", editor: "vi")
+        try session.press("1", "e")
+        // vi owns the terminal: it shows the scratch file, not the debugger's frame.
+        try session.waitFor("vi showing the code") { rows in
+            rows.first?.hasPrefix("print(6 * 7)") == true && !rows.contains { $0.contains("1 Code") }
+        }
+        try session.type(":s/6/7/")
+        try session.press("Enter")
+        try session.type(":wq")
+        try session.press("Enter")
+        try frame(session, "the whole frame again with the edited code") { $0.contains { $0.contains("print(7 * 7)") } }
+        try session.press("r")
+        try frame(session, "exit 0 and the edit's output") { self.status($0).contains("run #1: exit 0") && $0.contains { $0.contains("49") } }
+        try session.press("q")
+    }
+
     func testWithoutATerminalItPointsToIsol8Run() throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)

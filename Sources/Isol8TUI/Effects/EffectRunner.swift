@@ -266,14 +266,10 @@ public final class EffectRunner: @unchecked Sendable {
         let environment = ProcessInfo.processInfo.environment
         let editor = environment["VISUAL"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["EDITOR"].flatMap { $0.isEmpty ? nil : $0 } ?? "vi"
         host?.suspend()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "\(editor) \"$1\"", "sh", path]
         do {
-            try process.run()
-            process.waitUntilExit()
+            _ = try ForegroundProcess.run(["/bin/sh", "-c", "\(editor) \"$1\"", "sh", path])
         } catch {
-            mailbox.send(.effectFailed("cannot start the editor \(editor): \(error.localizedDescription)"))
+            mailbox.send(.effectFailed("cannot start the editor \(editor): \(error)"))
         }
         host?.resume()
     }
