@@ -139,8 +139,9 @@ extension AppState {
 
     /// Scrolls the help, stopping where its last line reaches the bottom of the box.
     private mutating func scrollHelp(from scroll: Int, by delta: Int) {
-        let visible = ScreenLayout(size: size, focus: focus).body.height - 2
-        let last = max(0, HelpOverlay.lines(self).count - visible)
+        let body = ScreenLayout(size: size, focus: focus).body
+        let visible = body.height - 2
+        let last = max(0, HelpOverlay.lines(self, width: HelpOverlay.box(in: body).textWidth).count - visible)
         replaceTopOverlay(.help(scroll: min(max(0, scroll + delta), last)))
     }
 
