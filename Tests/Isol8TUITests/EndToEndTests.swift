@@ -395,6 +395,33 @@ final class EndToEndTests: XCTestCase {
         try session.press("q")
     }
 
+    func testTheCopiedCommandRunByTheCLIGivesTheSameStdoutAndExitCode() throws {
+        let code = "import sys; print(sys.stdin.read().upper()); sys.exit(3)"
+        let session = try tui("-e '\(code)'")
+        for command in ["stdin it is me", "set memory 64m", "set timeout 8000"] {
+            try session.press(":")
+            try session.type(command)
+            try session.press("Enter")
+        }
+        try session.press("r")
+        try frame(session, "the TUI's run: exit 3 and the upper-cased stdin") { rows in
+            self.status(rows).contains("run #1: exit 3") && rows.contains { $0.contains("IT IS ME") }
+        }
+        let script = FileManager.default.temporaryDirectory.appendingPathComponent("isol8-copy-\(UUID().uuidString).sh").path
+        defer { try? FileManager.default.removeItem(atPath: script) }
+        try session.press(":")
+        try session.type("copy cli \(script)")
+        try session.press("Enter")
+        try frame(session, "the copy written") { self.status($0).contains("copied the run as cli to \(script)") }
+        try session.press("q")
+
+        let line = try String(contentsOfFile: script, encoding: .utf8)
+        XCTAssertTrue(line.hasPrefix("isol8 run -e "), line)
+        let cli = try Spawn.run(["/bin/sh", "-c", "PATH=\(BuiltProduct.folder.path):$PATH; . \(script)"], capture: true)
+        XCTAssertEqual(cli.status, 3, line)
+        XCTAssertEqual(cli.output, "IT IS ME\n", line)
+    }
+
     func testWithoutATerminalItPointsToIsol8Run() throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)

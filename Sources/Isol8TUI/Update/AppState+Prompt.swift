@@ -110,6 +110,7 @@ extension AppState {
         case .target(let name): return try switchTarget(name)
         case .bisect: return try startBisection()
         case .testHost(let host): status.say(knobs.hostVerdict(host))
+        case .copy(let format, let path): return [.copyRun(knobs.runSpec(id: nextRunID), format: format, path: path)]
         }
         return []
     }
