@@ -422,6 +422,30 @@ final class EndToEndTests: XCTestCase {
         XCTAssertEqual(cli.output, "IT IS ME\n", line)
     }
 
+    func testFilesSetupWorkdirAndAddHostAreKnobsOfARealRun() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("isol8-e2e-files-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "from the files knob".write(to: directory.appendingPathComponent("sub/data.txt"), atomically: true, encoding: .utf8)
+        let code = "import os; print(os.getcwd()); print(open(\"data.txt\").read()); print(open(\"/sandbox/ready\").read().strip()); "
+            + "print([l.split()[1] for l in open(\"/etc/hosts\") if \"db.test\" in l])"
+        let session = try tui("-e '\(code)'")
+        // --add-host needs a network: Docker writes no /etc/hosts for a container without one.
+        for command in ["set files \(directory.path)", "set workdir sub", "set setup echo set-up > /sandbox/ready",
+                        "set net filtered", "set add-host db.test:10.1.2.3"] {
+            try session.press(":")
+            try session.type(command)
+            try session.press("Enter")
+        }
+        try session.press("r")
+        try frame(session, "the run seeing the files, the workdir, the setup's file and the host entry") { rows in
+            self.status(rows).contains("run #1: exit 0") && rows.contains { $0.contains("/sandbox/sub") }
+                && rows.contains { $0.contains("from the files knob") } && rows.contains { $0.contains("set-up") }
+                && rows.contains { $0.contains("['db.test']") }
+        }
+        try session.press("q")
+    }
+
     func testWithoutATerminalItPointsToIsol8Run() throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)

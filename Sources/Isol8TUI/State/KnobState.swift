@@ -28,6 +28,12 @@ public struct KnobState: Sendable {
                                 source: flags.stdin == nil ? .builtIn : .flag("--stdin")) { _ in }
         self.effective.override("installPackages", value: KnobState.list(flags.install),
                                 source: flags.install.isEmpty ? .builtIn : .flag("--install")) { _ in }
+        self.effective.override("workdir", value: flags.workdir ?? "(none)",
+                                source: flags.workdir == nil ? .builtIn : .flag("--workdir")) { _ in }
+        self.effective.override("filesDir", value: flags.filesDir ?? "(none)",
+                                source: flags.filesDir == nil ? .builtIn : .flag("--files")) { _ in }
+        self.effective.override("setupScript", value: KnobState.list(flags.setup),
+                                source: flags.setup.isEmpty ? .builtIn : .flag("--setup")) { _ in }
     }
 
     /// The engine options of the next run.
