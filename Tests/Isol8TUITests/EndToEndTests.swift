@@ -45,6 +45,13 @@ final class EndToEndTests: XCTestCase {
         }
     }
 
+    /// Types a `:` command and submits it.
+    private func type(_ command: String, into session: TmuxSession) throws {
+        try session.press(":")
+        try session.type(command)
+        try session.press("Enter")
+    }
+
     /// The status line (second row from the bottom).
     private func status(_ screen: [String]) -> String { screen.count >= 2 ? screen[screen.count - 2] : "" }
 
@@ -398,20 +405,14 @@ final class EndToEndTests: XCTestCase {
     func testTheCopiedCommandRunByTheCLIGivesTheSameStdoutAndExitCode() throws {
         let code = "import sys; print(sys.stdin.read().upper()); sys.exit(3)"
         let session = try tui("-e '\(code)'")
-        for command in ["stdin it is me", "set memory 64m", "set timeout 8000"] {
-            try session.press(":")
-            try session.type(command)
-            try session.press("Enter")
-        }
+        for command in ["stdin it is me", "set memory 64m", "set timeout 8000"] { try type(command, into: session) }
         try session.press("r")
         try frame(session, "the TUI's run: exit 3 and the upper-cased stdin") { rows in
             self.status(rows).contains("run #1: exit 3") && rows.contains { $0.contains("IT IS ME") }
         }
         let script = FileManager.default.temporaryDirectory.appendingPathComponent("isol8-copy-\(UUID().uuidString).sh").path
         defer { try? FileManager.default.removeItem(atPath: script) }
-        try session.press(":")
-        try session.type("copy cli \(script)")
-        try session.press("Enter")
+        try type("copy cli \(script)", into: session)
         try frame(session, "the copy written") { self.status($0).contains("copied the run as cli to \(script)") }
         try session.press("q")
 
@@ -432,11 +433,7 @@ final class EndToEndTests: XCTestCase {
         let session = try tui("-e '\(code)'")
         // --add-host needs a network: Docker writes no /etc/hosts for a container without one.
         for command in ["set files \(directory.path)", "set workdir sub", "set setup echo set-up > /sandbox/ready",
-                        "set net filtered", "set add-host db.test:10.1.2.3"] {
-            try session.press(":")
-            try session.type(command)
-            try session.press("Enter")
-        }
+                        "set net filtered", "set add-host db.test:10.1.2.3"] { try type(command, into: session) }
         try session.press("r")
         try frame(session, "the run seeing the files, the workdir, the setup's file and the host entry") { rows in
             self.status(rows).contains("run #1: exit 0") && rows.contains { $0.contains("/sandbox/sub") }
