@@ -423,6 +423,20 @@ final class EndToEndTests: XCTestCase {
         XCTAssertEqual(cli.output, "IT IS ME\n", line)
     }
 
+    func testCopyWithoutAPathReachesTheClipboardThroughOSC52() throws {
+        let session = try tui("-e 'print(42)'")
+        try Spawn.run(["tmux", "-S", session.socketPath, "set", "-g", "set-clipboard", "on"])
+        let script = FileManager.default.temporaryDirectory.appendingPathComponent("isol8-osc52-\(UUID().uuidString).sh").path
+        defer { try? FileManager.default.removeItem(atPath: script) }
+        for command in ["set memory 64m", "copy cli \(script)", "copy cli"] { try type(command, into: session) }
+        try frame(session, "the copy in the clipboard") { self.status($0).contains("copied the run as cli to the clipboard") }
+        let buffer = try Spawn.run(["tmux", "-S", session.socketPath, "show-buffer"], capture: true)
+        XCTAssertEqual(buffer.status, 0)
+        XCTAssertEqual(buffer.output, "isol8 run -e 'print(42)' --memory 64m")
+        XCTAssertEqual(try String(contentsOfFile: script, encoding: .utf8), buffer.output + "\n")
+        try session.press("q")
+    }
+
     func testFilesSetupWorkdirAndAddHostAreKnobsOfARealRun() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("isol8-e2e-files-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("sub"), withIntermediateDirectories: true)
