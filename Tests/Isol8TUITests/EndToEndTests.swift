@@ -330,6 +330,24 @@ final class EndToEndTests: XCTestCase {
         try session.press("q")
     }
 
+    func testTheBlockRowOfARealRunNamesTheDenyRuleThatShadowsTheAllowRule() throws {
+        let servers = try LocalServers()
+        defer { servers.stop() }
+        let hosts = servers.hostFlags(["allowed.test", "blocked.test"]).joined(separator: " ")
+        let session = try tui("examples/fetch.py --net filtered --log-network --stdin \(servers.httpPort) \(hosts)", width: 160)
+        for command in ["deny ^allow", "allow ^allowed", "test-host allowed.test"] { try type(command, into: session) }
+        try frame(session, ":test-host's verdict", width: 160) {
+            self.status($0).contains("allowed.test: BLOCK — deny rule 1 (^allow) matched")
+        }
+        try session.press("r")
+        try frame(session, "the BLOCK rows naming what decided them", width: 160) { rows in
+            self.status(rows).contains("run #1: exit 0")
+                && rows.contains { $0.contains("BLOCK") && $0.contains("allowed.test") && $0.contains("deny 1 ^allow") }
+                && rows.contains { $0.contains("BLOCK") && $0.contains("blocked.test") && $0.contains("not-allowlisted") }
+        }
+        try session.press("q")
+    }
+
     func testClickFocusesWheelScrollsAndMReleasesTheMouse() throws {
         // xterm's terminfo: ncurses then asks for SGR mouse reports, which tmux passes on as typed.
         // tmux types a report key by key; on a loaded machine the gap after its ESC can pass
