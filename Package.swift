@@ -78,7 +78,7 @@ let package = Package(
         .target(name: "TerminalCurses", dependencies: ["TerminalKit", "CNcurses"]),
         .executableTarget(name: "TerminalDemo", dependencies: ["TerminalCurses", "TerminalKit"]),
         .target(name: "NetworkPolicy"),
-        .target(name: "Isol8TUI", dependencies: ["TerminalKit", "Isol8Core", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "Isol8TUI", dependencies: ["TerminalKit", "Isol8Core", "NetworkPolicy", .product(name: "Logging", package: "swift-log")]),
         .executableTarget(
             name: "isol8-tui",
             dependencies: [
@@ -128,10 +128,10 @@ let package = Package(
         .testTarget(
             name: "Isol8TUITests",
             dependencies: [
-                "Isol8TUI", "TerminalKit", "Isol8Core", "Isol8Server", "Isol8TestSupport",
+                "Isol8TUI", "TerminalKit", "Isol8Core", "Isol8Server", "Isol8TestSupport", "Isol8Flags",
                 .product(name: "Logging", package: "swift-log"),
             ],
-            exclude: ["Snapshots"]  // golden screens, read by path
+            exclude: ["Snapshots", "DiagnosisCaptures"]  // golden screens and captured runs, read by path
         ),
         .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalCurses", "TerminalKit", "Isol8TestSupport"]),
         .testTarget(name: "NetworkPolicyTests", dependencies: ["NetworkPolicy"]),

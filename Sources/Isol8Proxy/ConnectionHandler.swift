@@ -26,17 +26,18 @@ struct ConnectionHandler {
 
     private func tunnel(_ head: RequestHead, early: [UInt8]) {
         let target = ProxyTarget.connect(authority: head.target)
-        guard rules.evaluate(target.host) == .allow else {
+        let decision = rules.decide(target.host)
+        guard decision.action == .allow else {
             state.append(SecurityEventRecord(method: "CONNECT", host: target.requestedHost))
             state.append(NetworkLogRecord(method: "CONNECT", host: target.requestedHost, matchedHost: target.host, path: nil,
-                                          action: .block, durationMs: 0))
+                                          action: .block, durationMs: 0, rule: decision.logText))
             client.writeAll(ProxyResponse.forbidden("isol8: CONNECT to \(target.requestedHost) blocked by network filter"))
             return
         }
         // Logged before tunnelling, with no duration, as the original did: a tunnel can live
         // for the whole execution and the engine reads the log while it is still open.
         state.append(NetworkLogRecord(method: "CONNECT", host: target.requestedHost, matchedHost: target.host, path: nil,
-                                      action: .allow, durationMs: 0))
+                                      action: .allow, durationMs: 0, rule: decision.logText))
         guard let port = target.port, let upstream = UpstreamConnector.connect(host: target.host, port: port) else {
             client.writeAll(ProxyResponse.badGateway(host: target.requestedHost, port: target.portText))
             return
@@ -51,10 +52,11 @@ struct ConnectionHandler {
     private func forward(_ head: RequestHead, early: [UInt8]) {
         let target = ProxyTarget.http(absolute: head.target)
         let path = target.path ?? "/"
-        guard rules.evaluate(target.host) == .allow else {
+        let decision = rules.decide(target.host)
+        guard decision.action == .allow else {
             state.append(SecurityEventRecord(method: head.method, host: target.requestedHost))
             state.append(NetworkLogRecord(method: head.method, host: target.requestedHost, matchedHost: target.host, path: path,
-                                          action: .block, durationMs: 0))
+                                          action: .block, durationMs: 0, rule: decision.logText))
             client.writeAll(ProxyResponse.forbidden("isol8: request to \(target.requestedHost) blocked by network filter"))
             return
         }
@@ -77,7 +79,7 @@ struct ConnectionHandler {
         )
         let duration = MonotonicClock.milliseconds() - started
         state.append(NetworkLogRecord(method: head.method, host: target.requestedHost, matchedHost: target.host, path: path,
-                                      action: .allow, durationMs: duration))
+                                      action: .allow, durationMs: duration, rule: decision.logText))
     }
 
     // MARK: Request head

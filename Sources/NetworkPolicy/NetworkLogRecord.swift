@@ -15,6 +15,9 @@ public struct NetworkLogRecord: Sendable, Equatable {
     public var action: NetworkAction
     /// Time from upstream connect to upstream close, in milliseconds; 0 for CONNECT and blocks.
     public var durationMs: Int
+    /// What decided the verdict (`NetworkDecision.logText`: `deny 1 ^allow`, `not-allowlisted` …);
+    /// nil in logs of proxies that did not write it.
+    public var rule: String?
 
     /// Creates a record; `timestamp` defaults to now.
     public init(
@@ -24,7 +27,8 @@ public struct NetworkLogRecord: Sendable, Equatable {
         matchedHost: String? = nil,
         path: String?,
         action: NetworkAction,
-        durationMs: Int
+        durationMs: Int,
+        rule: String? = nil
     ) {
         self.timestamp = timestamp
         self.method = method
@@ -33,11 +37,12 @@ public struct NetworkLogRecord: Sendable, Equatable {
         self.path = path
         self.action = action
         self.durationMs = durationMs
+        self.rule = rule
     }
 
     /// The JSON object on one line, without the trailing newline. Field order is fixed:
-    /// timestamp, method, host, path, action, durationMs, then `matchedHost` when known (added
-    /// last so readers of the original's lines are unaffected); an absent or empty path is `null`.
+    /// timestamp, method, host, path, action, durationMs, then `matchedHost` and `rule` when known
+    /// (added last so readers of the original's lines are unaffected); an absent or empty path is `null`.
     public func jsonLine() -> String {
         var writer = JSONWriter()
         writer.add("timestamp", string: timestamp)
@@ -47,6 +52,7 @@ public struct NetworkLogRecord: Sendable, Equatable {
         writer.add("action", string: action.rawValue)
         writer.add("durationMs", int: durationMs)
         if let matchedHost { writer.add("matchedHost", string: matchedHost) }
+        if let rule { writer.add("rule", string: rule) }
         return writer.finished()
     }
 
@@ -66,7 +72,8 @@ public struct NetworkLogRecord: Sendable, Equatable {
             matchedHost: object["matchedHost"]?.stringValue,
             path: path,
             action: object["action"]?.stringValue == NetworkAction.block.rawValue ? .block : .allow,
-            durationMs: object["durationMs"]?.intValue ?? 0
+            durationMs: object["durationMs"]?.intValue ?? 0,
+            rule: object["rule"]?.stringValue
         )
     }
 

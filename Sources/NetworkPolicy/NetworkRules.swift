@@ -33,10 +33,21 @@ public struct NetworkRules: Sendable, Equatable {
     /// A host containing a NUL byte is always blocked: C APIs (the regex matcher, DNS) would see
     /// only the part before the NUL, so no verdict on the whole name could be trusted.
     public func evaluate(_ host: String) -> NetworkAction {
-        if host.utf8.contains(0) { return .block }
+        decide(host).action
+    }
+
+    /// The verdict for `host` with the rule that gave it (see `evaluate`): the first matching
+    /// deny pattern, else the first matching allow pattern, else the default that applied.
+    public func decide(_ host: String) -> NetworkDecision {
+        if host.utf8.contains(0) { return .invalidHost }
         let host = CanonicalHost.of(host)
-        if blacklist.contains(where: { $0.matches(host) }) { return .block }
-        if whitelist.isEmpty { return .allow }
-        return whitelist.contains(where: { $0.matches(host) }) ? .allow : .block
+        if let index = blacklist.firstIndex(where: { $0.matches(host) }) {
+            return .denied(index: index, pattern: blacklist[index].source)
+        }
+        if whitelist.isEmpty { return .allowedByEmptyAllowlist }
+        if let index = whitelist.firstIndex(where: { $0.matches(host) }) {
+            return .allowed(index: index, pattern: whitelist[index].source)
+        }
+        return .notAllowlisted
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Isol8TestSupport
 import NetworkPolicy
 import XCTest
 
@@ -91,6 +92,38 @@ final class ProxyFilteringTests: XCTestCase {
         let allowed = try ProxyExchange.get("http://localhost:\(upstream.port)/", host: "localhost", proxyPort: proxy.port)
         XCTAssertEqual(allowed.statusLine, "HTTP/1.1 200 OK")
         XCTAssertEqual(networkRecords(proxy).map(\.action), [.block, .allow])
+    }
+
+    func testEachLogLineNamesTheRuleThatDecided() throws {
+        let filtered = try proxy(allow: ["^localhost$"], deny: ["^nothing$", "^127\\.0\\.0\\.1$"])
+        for host in ["127.0.0.1", "localhost"] {
+            _ = try ProxyExchange.get("http://\(host):\(upstream.port)/", host: host, proxyPort: filtered.port)
+        }
+        XCTAssertEqual(networkRecords(filtered).map(\.rule), ["deny 2 ^127\\.0\\.0\\.1$", "allow 1 ^localhost$"])
+        let allowOnly = try proxy(allow: ["^localhost$"])
+        _ = try ProxyExchange.get("http://127.0.0.1:\(upstream.port)/", host: "127.0.0.1", proxyPort: allowOnly.port)
+        XCTAssertEqual(networkRecords(allowOnly).map(\.rule), ["not-allowlisted"])
+        let open = try proxy()
+        _ = try ProxyExchange.get("http://127.0.0.1:\(upstream.port)/", host: "127.0.0.1", proxyPort: open.port)
+        XCTAssertEqual(networkRecords(open).map(\.rule), ["empty-allowlist"])
+    }
+
+    /// The TUI's `:test-host` is tested on the same combinations against `NetworkRules.decide`.
+    func testTheLoggedRuleIsTheDecisionOfTheRulesOnTwentyCombinations() throws {
+        let closed = try LoopbackSocket.closedPort()
+        for rules in HostRuleCombinations.ruleSets {
+            let proxy = try proxy(allow: rules.allow, deny: rules.deny)
+            for host in HostRuleCombinations.hosts {
+                _ = try ProxyExchange.send("CONNECT \(host):\(closed) HTTP/1.1\r\nHost: \(host):\(closed)\r\n\r\n",
+                                           proxyPort: proxy.port)
+            }
+            let expected = try HostRuleCombinations.hosts.map {
+                try NetworkRules.validated(whitelist: rules.allow, blacklist: rules.deny).decide($0)
+            }
+            let records = networkRecords(proxy)
+            XCTAssertEqual(records.map(\.rule), expected.map(\.logText), "allow \(rules.allow) deny \(rules.deny)")
+            XCTAssertEqual(records.map(\.action), expected.map(\.action), "allow \(rules.allow) deny \(rules.deny)")
+        }
     }
 
     func testEmptyWhitelistAllows() throws {

@@ -54,7 +54,7 @@ final class ProxyTunnelTests: XCTestCase {
         XCTAssertEqual(response.body, body)
 
         XCTAssertEqual(proxy.networkLog.split(separator: "\n").count, 1)
-        XCTAssertTrue(proxy.networkLog.contains(#""method":"CONNECT","host":"127.0.0.1","path":null,"action":"BLOCK","durationMs":0,"matchedHost":"127.0.0.1"}"#),
+        XCTAssertTrue(proxy.networkLog.contains(#""method":"CONNECT","host":"127.0.0.1","path":null,"action":"BLOCK","durationMs":0,"matchedHost":"127.0.0.1","rule":"deny 1 ^127\\.0\\.0\\.1$"}"#),
                       proxy.networkLog)
         let event = try XCTUnwrap(SecurityEventRecord.decodeAll(proxy.securityEvents).first)
         XCTAssertEqual(event.method, "CONNECT")

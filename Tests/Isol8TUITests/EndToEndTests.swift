@@ -45,6 +45,13 @@ final class EndToEndTests: XCTestCase {
         }
     }
 
+    /// Types a `:` command and submits it.
+    private func type(_ command: String, into session: TmuxSession) throws {
+        try session.press(":")
+        try session.type(command)
+        try session.press("Enter")
+    }
+
     /// The status line (second row from the bottom).
     private func status(_ screen: [String]) -> String { screen.count >= 2 ? screen[screen.count - 2] : "" }
 
@@ -97,6 +104,25 @@ final class EndToEndTests: XCTestCase {
         try session.type("bisect")
         try session.press("Enter")
         try frame(session, "the verdict in the status line") { self.status($0).contains("memoryLimit 512m → 32m alone makes the run fail") }
+        try session.press("q")
+    }
+
+    func testOutOfMemoryIsDiagnosedAndFFixesItAndTheRerunPasses() throws {
+        let session = try tui("--memory 32m -e 'data = \"x\" * (30 * 1024 * 1024); print(\"held\", len(data) // 1048576, \"MB\")'")
+        try session.press("r")
+        try frame(session, "the out-of-memory diagnosis and its fix in the status line") { rows in
+            self.status(rows).contains("run #1: exit 137") && self.status(rows).contains("out of memory — F: :set memory 64m")
+        }
+        try session.press("D")
+        try frame(session, "the Diagnosis view with what it saw") { rows in
+            rows.contains { $0.contains("Diagnosis of run #1") } && rows.contains { $0.contains("saw: --- OUT OF MEMORY") }
+        }
+        try session.press("Enter")
+        try frame(session, "the re-run with 64m passing") { rows in
+            self.status(rows).contains("run #2: exit 0") && rows.contains { $0.contains("held 30 MB") }
+        }
+        try session.press("5")
+        try frame(session, "memoryLimit 64m from the tui") { $0.contains { $0.contains("memoryLimit") && $0.contains("64m") && $0.contains("tui") } }
         try session.press("q")
     }
 
@@ -319,6 +345,24 @@ final class EndToEndTests: XCTestCase {
         try session.press("q")
     }
 
+    func testTheBlockRowOfARealRunNamesTheDenyRuleThatShadowsTheAllowRule() throws {
+        let servers = try LocalServers()
+        defer { servers.stop() }
+        let hosts = servers.hostFlags(["allowed.test", "blocked.test"]).joined(separator: " ")
+        let session = try tui("examples/fetch.py --net filtered --log-network --stdin \(servers.httpPort) \(hosts)", width: 160)
+        for command in ["deny ^allow", "allow ^allowed", "test-host allowed.test"] { try type(command, into: session) }
+        try frame(session, ":test-host's verdict", width: 160) {
+            self.status($0).contains("allowed.test: BLOCK — deny rule 1 (^allow) matched")
+        }
+        try session.press("r")
+        try frame(session, "the BLOCK rows naming what decided them", width: 160) { rows in
+            self.status(rows).contains("run #1: exit 0")
+                && rows.contains { $0.contains("BLOCK") && $0.contains("allowed.test") && $0.contains("deny 1 ^allow") }
+                && rows.contains { $0.contains("BLOCK") && $0.contains("blocked.test") && $0.contains("not-allowlisted") }
+        }
+        try session.press("q")
+    }
+
     func testClickFocusesWheelScrollsAndMReleasesTheMouse() throws {
         // xterm's terminfo: ncurses then asks for SGR mouse reports, which tmux passes on as typed.
         // tmux types a report key by key; on a loaded machine the gap after its ESC can pass
@@ -371,6 +415,78 @@ final class EndToEndTests: XCTestCase {
         try frame(session, "the edited code") { $0.contains { $0.contains("print(7 * 7)") } }
         try session.press("r")
         try frame(session, "exit 0 and the edit's output") { self.status($0).contains("run #1: exit 0") && $0.contains { $0.contains("49") } }
+        try session.press("q")
+    }
+
+    func testERunsARealViInTheForegroundAndTheScreenComesBack() throws {
+        let session = try tui("-e 'print(6 * 7)'", editor: "vi")
+        try session.press("1", "e")
+        // vi owns the terminal: it shows the scratch file, not the debugger's frame.
+        try session.waitFor("vi showing the code") { rows in
+            rows.first?.hasPrefix("print(6 * 7)") == true && !rows.contains { $0.contains("1 Code") }
+        }
+        try session.type(":s/6/7/")
+        try session.press("Enter")
+        try session.type(":wq")
+        try session.press("Enter")
+        try frame(session, "the whole frame again with the edited code") { $0.contains { $0.contains("print(7 * 7)") } }
+        try session.press("r")
+        try frame(session, "exit 0 and the edit's output") { self.status($0).contains("run #1: exit 0") && $0.contains { $0.contains("49") } }
+        try session.press("q")
+    }
+
+    func testTheCopiedCommandRunByTheCLIGivesTheSameStdoutAndExitCode() throws {
+        let code = "import sys; print(sys.stdin.read().upper()); sys.exit(3)"
+        let session = try tui("-e '\(code)'")
+        for command in ["stdin it is me", "set memory 64m", "set timeout 8000"] { try type(command, into: session) }
+        try session.press("r")
+        try frame(session, "the TUI's run: exit 3 and the upper-cased stdin") { rows in
+            self.status(rows).contains("run #1: exit 3") && rows.contains { $0.contains("IT IS ME") }
+        }
+        let script = FileManager.default.temporaryDirectory.appendingPathComponent("isol8-copy-\(UUID().uuidString).sh").path
+        defer { try? FileManager.default.removeItem(atPath: script) }
+        try type("copy cli \(script)", into: session)
+        try frame(session, "the copy written") { self.status($0).contains("copied the run as cli to \(script)") }
+        try session.press("q")
+
+        let line = try String(contentsOfFile: script, encoding: .utf8)
+        XCTAssertTrue(line.hasPrefix("isol8 run -e "), line)
+        let cli = try Spawn.run(["/bin/sh", "-c", "PATH=\(BuiltProduct.folder.path):$PATH; . \(script)"], capture: true)
+        XCTAssertEqual(cli.status, 3, line)
+        XCTAssertEqual(cli.output, "IT IS ME\n", line)
+    }
+
+    func testCopyWithoutAPathReachesTheClipboardThroughOSC52() throws {
+        let session = try tui("-e 'print(42)'")
+        try Spawn.run(["tmux", "-S", session.socketPath, "set", "-g", "set-clipboard", "on"])
+        let script = FileManager.default.temporaryDirectory.appendingPathComponent("isol8-osc52-\(UUID().uuidString).sh").path
+        defer { try? FileManager.default.removeItem(atPath: script) }
+        for command in ["set memory 64m", "copy cli \(script)", "copy cli"] { try type(command, into: session) }
+        try frame(session, "the copy in the clipboard") { self.status($0).contains("copied the run as cli to the clipboard") }
+        let buffer = try Spawn.run(["tmux", "-S", session.socketPath, "show-buffer"], capture: true)
+        XCTAssertEqual(buffer.status, 0)
+        XCTAssertEqual(buffer.output, "isol8 run -e 'print(42)' --memory 64m")
+        XCTAssertEqual(try String(contentsOfFile: script, encoding: .utf8), buffer.output + "\n")
+        try session.press("q")
+    }
+
+    func testFilesSetupWorkdirAndAddHostAreKnobsOfARealRun() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("isol8-e2e-files-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "from the files knob".write(to: directory.appendingPathComponent("sub/data.txt"), atomically: true, encoding: .utf8)
+        let code = "import os; print(os.getcwd()); print(open(\"data.txt\").read()); print(open(\"/sandbox/ready\").read().strip()); "
+            + "print([l.split()[1] for l in open(\"/etc/hosts\") if \"db.test\" in l])"
+        let session = try tui("-e '\(code)'")
+        // --add-host needs a network: Docker writes no /etc/hosts for a container without one.
+        for command in ["set files \(directory.path)", "set workdir sub", "set setup echo set-up > /sandbox/ready",
+                        "set net filtered", "set add-host db.test:10.1.2.3"] { try type(command, into: session) }
+        try session.press("r")
+        try frame(session, "the run seeing the files, the workdir, the setup's file and the host entry") { rows in
+            self.status(rows).contains("run #1: exit 0") && rows.contains { $0.contains("/sandbox/sub") }
+                && rows.contains { $0.contains("from the files knob") } && rows.contains { $0.contains("set-up") }
+                && rows.contains { $0.contains("['db.test']") }
+        }
         try session.press("q")
     }
 

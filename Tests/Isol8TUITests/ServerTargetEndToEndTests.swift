@@ -46,6 +46,33 @@ final class ServerTargetEndToEndTests: XCTestCase {
 
     private func status(_ screen: [String]) -> String { screen.count >= 2 ? screen[screen.count - 2] : "" }
 
+    func testTheCopiedCurlRequestGivesTheServerTheTUIsRunAndItsResult() throws {
+        let code = "import sys; print(sys.stdin.read().upper()); sys.exit(3)"
+        let session = try tui("--host \(url) --key \(Self.key) -e '\(code)'")
+        try session.waitFor("the server target to answer") { $0.first.map { $0.contains(self.url) && $0.contains("isol8") } ?? false }
+        let script = FileManager.default.temporaryDirectory.appendingPathComponent("isol8-curl-\(UUID().uuidString).sh").path
+        defer { try? FileManager.default.removeItem(atPath: script) }
+        for command in ["stdin it is me", "set memory 64m", "copy curl \(script)"] {
+            try session.press(":")
+            try session.type(command)
+            try session.press("Enter")
+        }
+        try session.press("r")
+        try session.waitFor("the TUI's run: exit 3 and the upper-cased stdin, and the copy written") {
+            self.status($0).contains("run #1: exit 3") && $0.contains { $0.contains("IT IS ME") }
+        }
+        try session.press("q")
+
+        let request = try String(contentsOfFile: script, encoding: .utf8)
+        let curl = try Spawn.run(["/bin/sh", "-c", "ISOL8_HOST=\(url) ISOL8_API_KEY=\(Self.key); . \(script)"], capture: true)
+        XCTAssertEqual(curl.status, 0, request)
+        let result = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(curl.output.utf8)) as? [String: Any], curl.output)
+        // /execute trims the trailing newline the TUI shows as the end of the line.
+        XCTAssertEqual(result["stdout"] as? String, "IT IS ME", curl.output)
+        XCTAssertEqual(result["exitCode"] as? Int, 3, curl.output)
+        XCTAssertTrue(request.contains(#""memoryLimit":"64m""#), request)
+    }
+
     func testARunGoesThroughTheServerAndTargetLocalSendsTheNextOneToDocker() throws {
         let session = try tui("--host \(url) --key \(Self.key) -e 'print(\"hello from \" + \"a target\")'")
         try session.waitFor("the server target to answer") { $0.first.map { $0.contains(self.url) && $0.contains("isol8") } ?? false }

@@ -20,10 +20,26 @@ final class DisplayWidthTests: XCTestCase {
 
     func testEmojiAreTwoColumnsEvenAsSequences() {
         XCTAssertEqual(DisplayWidth.of("😀"), 2)
-        XCTAssertEqual(DisplayWidth.of("👨‍👩‍👧"), 2, "ZWJ family is one grapheme, two columns")
         XCTAssertEqual(DisplayWidth.of("❤️"), 2, "VS16 asks for emoji presentation")
         XCTAssertEqual(DisplayWidth.of("🇫🇷"), 2, "flag pair")
         XCTAssertEqual(DisplayWidth.of("👍🏽"), 2, "skin tone modifier")
+    }
+
+    func testJoinedEmojiAreDrawnAsTheirPartsWithoutTheJoiner() {
+        var cells: [String] = []
+        DisplayWidth.forEachCell(in: "👨‍👩‍👧x") { symbol, width in
+            cells.append("\(symbol):\(width)")
+            return true
+        }
+        XCTAssertEqual(cells, ["👨:2", "👩:2", "👧:2", "x:1"])
+        XCTAssertEqual(DisplayWidth.of("👨‍👩‍👧"), 6, "measured as drawn")
+        XCTAssertEqual(DisplayWidth.of("👩🏽‍💻"), 4, "a modifier stays with its part")
+        XCTAssertEqual(DisplayWidth.of("a\u{200D}"), 1, "a trailing joiner is dropped")
+
+        var canvas = Canvas(size: Size(width: 10, height: 1))
+        XCTAssertEqual(canvas.put("👨‍👩‍👧x", at: 0, 0), 7)
+        XCTAssertFalse(canvas.rows[0].unicodeScalars.contains("\u{200D}"), canvas.rows[0])
+        XCTAssertTrue(canvas.rows[0].hasPrefix("👨👩👧x"), canvas.rows[0])
     }
 
     func testControlsMeasureAsTheirVisibleEscape() {

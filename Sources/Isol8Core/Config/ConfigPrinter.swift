@@ -72,9 +72,9 @@ public enum ConfigPrinter {
             for option in OptionCatalog.all {
                 guard let key = option.configKey, let value = option.value(in: c) else { continue }
                 if key == section {
-                    root[section] = json(value)
+                    root[section] = jsonValue(value)
                 } else if key.hasPrefix(section + ".") {
-                    nested[String(key.dropFirst(section.count + 1))] = json(value)
+                    nested[String(key.dropFirst(section.count + 1))] = jsonValue(value)
                 }
             }
             if root[section] == nil { root[section] = nested }
@@ -82,7 +82,8 @@ public enum ConfigPrinter {
         return root.render(pretty: pretty)
     }
 
-    private static func json(_ value: OptionValue) -> Any? {
+    /// An option's value as `config --json` writes it (secrets by key only).
+    public static func jsonValue(_ value: OptionValue) -> Any? {
         switch value {
         case .toggle(let on): return on
         case .integer(let n): return n

@@ -29,6 +29,8 @@ public struct ContainerDetails: Decodable, Sendable {
 
     public struct Config: Decodable, Sendable {
         public var Image: String?
+        /// True for `--net none` containers (Docker then reports `HostConfig.NetworkMode` "default").
+        public var NetworkDisabled: Bool?
         public var Labels: [String: String]?
         public var Env: [String]?
         public var User: String?

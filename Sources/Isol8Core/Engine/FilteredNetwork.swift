@@ -63,7 +63,8 @@ public enum FilteredNetwork {
 
     static func entry(_ record: NetworkLogRecord) -> NetworkLogEntry {
         NetworkLogEntry(timestamp: record.timestamp, method: record.method, host: record.host, path: record.path,
-                        action: record.action.rawValue, durationMs: record.durationMs, matchedHost: record.matchedHost)
+                        action: record.action.rawValue, durationMs: record.durationMs, matchedHost: record.matchedHost,
+                        rule: record.rule)
     }
 
     private static func json(_ items: [String]) -> String {

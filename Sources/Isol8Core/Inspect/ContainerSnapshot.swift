@@ -46,7 +46,8 @@ public struct ContainerSnapshot: Sendable, Equatable, Codable {
             exitCode: details.State?.ExitCode,
             startedAt: details.State?.StartedAt.flatMap(DockerTimestamp.parse),
             limits: ContainerLimits(memoryBytes: host?.Memory, nanoCpus: host?.NanoCpus, pidsLimit: host?.PidsLimit,
-                                    readonlyRootfs: host?.ReadonlyRootfs, networkMode: host?.NetworkMode,
+                                    readonlyRootfs: host?.ReadonlyRootfs,
+                                    networkMode: details.Config?.NetworkDisabled == true ? "none" : host?.NetworkMode,
                                     tmpfs: host?.Tmpfs ?? [:], shmBytes: host?.ShmSize))
     }
 }

@@ -50,6 +50,9 @@ public struct NetworkLogEntry: Codable, Sendable, Equatable {
     /// Port addition: the canonical host the filter judged (`DENIED.test` → `denied.test`,
     /// `0xac110001` → `172.17.0.1`); nil from proxies that do not write it.
     public var matchedHost: String?
+    /// Port addition: what decided the verdict (`deny 1 ^allow`, `allow 2 …`, `not-allowlisted`,
+    /// `empty-allowlist`); nil from proxies that do not write it.
+    public var rule: String? = nil
 
     /// One compact JSON object in the proxy log's field order (compat §3.6), `path` null when absent.
     public var jsonLine: String {
@@ -61,6 +64,7 @@ public struct NetworkLogEntry: Codable, Sendable, Equatable {
         object["action"] = action
         object["durationMs"] = durationMs
         if let matchedHost { object["matchedHost"] = matchedHost }
+        if let rule { object["rule"] = rule }
         return object.render(pretty: false)
     }
 }

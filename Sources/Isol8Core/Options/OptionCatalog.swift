@@ -85,7 +85,7 @@ public enum OptionCatalog {
                       help: "Secret KEY=VALUE passed as an environment variable and masked as *** in output (repeatable).",
                       engineBinding: .pairs(\.secrets)),
         CatalogOption("extraHosts", .hostEntries, hint: "NAME:IP",
-                      flag: "--add-host", request: ["extraHosts"],
+                      flag: "--add-host", knob: "add-host", request: ["extraHosts"],
                       help: "Extra /etc/hosts entry NAME:IP inside the container (repeatable).",
                       engineBinding: .list(\.extraHosts)),
         CatalogOption("packages.pipIndexUrl", .text, hint: "URL", config: "packages.pipIndexUrl", environment: "ISOL8_PIP_INDEX_URL",

@@ -35,13 +35,14 @@ public struct SecretMasker: Sendable {
         return String(decoding: mask(Array(text.utf8), final: true).masked, as: UTF8.self)
     }
 
-    /// The entry with secrets masked in its host, path and matched host.
+    /// The entry with secrets masked in its host, path, matched host and rule.
     public func mask(_ entry: NetworkLogEntry) -> NetworkLogEntry {
         guard !isEmpty else { return entry }
         var entry = entry
         entry.host = mask(entry.host)
         entry.path = entry.path.map(mask)
         entry.matchedHost = entry.matchedHost.map(mask)
+        entry.rule = entry.rule.map(mask)
         return entry
     }
 

@@ -33,8 +33,8 @@ public enum WireJSON {
         return .object(pairs)
     }
 
-    /// One network log entry; `matchedHost` comes last and only when known, so isol8 clients
-    /// see the fields they know first.
+    /// One network log entry; `matchedHost` and `rule` come last and only when known, so isol8
+    /// clients see the fields they know first.
     public static func networkLog(_ entry: NetworkLogEntry) -> JSONValue {
         var pairs: [(String, JSONValue)] = [
             ("timestamp", .string(entry.timestamp)), ("method", .string(entry.method)), ("host", .string(entry.host)),
@@ -42,6 +42,7 @@ public enum WireJSON {
             ("durationMs", .int(entry.durationMs)),
         ]
         if let matchedHost = entry.matchedHost { pairs.append(("matchedHost", .string(matchedHost))) }
+        if let rule = entry.rule { pairs.append(("rule", .string(rule))) }
         return .object(pairs)
     }
 

@@ -60,6 +60,7 @@ public final class EffectRunner: @unchecked Sendable {
         case .openEditor(let path): edit(path)
         case .editInline(let text, let fileExtension): editInline(text, fileExtension: fileExtension)
         case .saveOutput(let path, let text): save(text, to: path)
+        case .copyRun(let spec, let format, let path): copy(spec, as: format, to: path)
         case .loadTheme(let name):
             let loaded = themes.load(name, capability: capability)
             mailbox.send(.themeLoaded(name: loaded.name, theme: loaded.theme, warning: loaded.warning))
@@ -266,16 +267,33 @@ public final class EffectRunner: @unchecked Sendable {
         let environment = ProcessInfo.processInfo.environment
         let editor = environment["VISUAL"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["EDITOR"].flatMap { $0.isEmpty ? nil : $0 } ?? "vi"
         host?.suspend()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "\(editor) \"$1\"", "sh", path]
         do {
-            try process.run()
-            process.waitUntilExit()
+            _ = try ForegroundProcess.run(["/bin/sh", "-c", "\(editor) \"$1\"", "sh", path])
         } catch {
-            mailbox.send(.effectFailed("cannot start the editor \(editor): \(error.localizedDescription)"))
+            mailbox.send(.effectFailed("cannot start the editor \(editor): \(error)"))
         }
         host?.resume()
+    }
+
+    /// Prepares the run as `r` would (so the copy holds the code as it will run), writes it out
+    /// as `format`, and puts it in the file or, through OSC 52, in the terminal's clipboard.
+    private func copy(_ spec: RunSpec, as format: RunExport.Format, to path: String?) {
+        do {
+            let prepared = try RunPreparation.prepare(flags: spec.flags, effective: spec.effective, log: paneLog, readStdin: { "" })
+            let text = try RunExport.text(format, spec: spec, request: prepared.request)
+            if let path {
+                let expanded = (path as NSString).expandingTildeInPath
+                try (text + "\n").write(toFile: expanded, atomically: true, encoding: .utf8)
+                mailbox.send(.copied(format: format, destination: expanded))
+            } else {
+                // OSC 52 "set clipboard"; tmux passes it on (set-clipboard) and keeps a buffer.
+                let sequence = "\u{1B}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}"
+                FileHandle.standardOutput.write(Data(sequence.utf8))
+                mailbox.send(.copied(format: format, destination: "the clipboard"))
+            }
+        } catch {
+            mailbox.send(.effectFailed("copy \(format.rawValue): \(error)"))
+        }
     }
 
     private func save(_ text: String, to path: String) {

@@ -25,6 +25,8 @@ extension Keymap {
             KeyBinding([.char("t")], .cycleTheme, "switch to the next theme"),
             KeyBinding([.char("m")], .toggleMouse, "toggle mouse capture (off lets the terminal select text)"),
             KeyBinding([.ctrl("l")], .redraw, "redraw the screen"),
+            KeyBinding([.char("D")], .diagnose, "diagnosis of the last run: what failed, why, and the fix"),
+            KeyBinding([.char("F")], .applyFix, "apply the diagnosis' fix (sets the knob) and run again"),
         ]),
         KeyTable(.pane(.code), scrolling(lines: "code") + [
             KeyBinding([.char("e")], .editCode, "edit the code in $EDITOR (the file, or the -e / --cmd text), then reload it"),

@@ -28,13 +28,22 @@ public struct KnobState: Sendable {
                                 source: flags.stdin == nil ? .builtIn : .flag("--stdin")) { _ in }
         self.effective.override("installPackages", value: KnobState.list(flags.install),
                                 source: flags.install.isEmpty ? .builtIn : .flag("--install")) { _ in }
+        self.effective.override("workdir", value: flags.workdir ?? "(none)",
+                                source: flags.workdir == nil ? .builtIn : .flag("--workdir")) { _ in }
+        self.effective.override("filesDir", value: flags.filesDir ?? "(none)",
+                                source: flags.filesDir == nil ? .builtIn : .flag("--files")) { _ in }
+        self.effective.override("setupScript", value: KnobState.list(flags.setup),
+                                source: flags.setup.isEmpty ? .builtIn : .flag("--setup")) { _ in }
     }
 
     /// The engine options of the next run.
     public var options: Isol8Options { effective.options }
 
     /// The runtime of the next run: the knob, else the file extension, else the CLI default.
-    public var runtime: Runtime {
+    public var runtime: Runtime { KnobState.runtime(of: flags) }
+
+    /// The runtime `flags` run under: the knob, else the file extension, else the CLI default.
+    public static func runtime(of flags: RunFlags) -> Runtime {
         if let name = flags.runtime, let runtime = Runtime(rawValue: name) { return runtime }
         if let file = flags.file, let detected = try? RuntimeRegistry.detect(file) { return detected }
         return flags.cmd != nil ? .bash : .python

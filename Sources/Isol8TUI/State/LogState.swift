@@ -55,14 +55,15 @@ public struct LogState: Sendable {
         sanitizers = [:]
     }
 
-    /// Empties the log for a new run; wrap and search survive.
+    /// Empties the log for a new run; wrap and a search that found something survive (one
+    /// that found nothing would only linger in the title).
     public mutating func clear() {
         buffer.clear()
         sanitizers = [:]
         view.firstLine = 0
         view.firstRow = 0
         view.follow = true
-        search?.currentLine = nil
+        if search?.currentLine == nil { search = nil } else { search?.currentLine = nil }
     }
 
     /// The pane line (marker included) of the next match after (or before) `line`, wrapping

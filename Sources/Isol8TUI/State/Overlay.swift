@@ -13,4 +13,6 @@ public enum Overlay: Sendable {
     case diff(DiffState)
     /// The Targets list (its rows and selection live in ``TargetState``).
     case targets
+    /// The failure classes of the last finished run, one selected for its fix.
+    case diagnosis(selected: Int)
 }

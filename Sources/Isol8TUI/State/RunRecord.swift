@@ -14,6 +14,8 @@ public struct RunRecord: Hashable, Sendable {
     public var result: RunResult?
     /// The last lines of the output, for diffs.
     public var output: [OutputLine] = []
+    /// The failure classes found when it ended, headline first (empty for a clean run).
+    public var diagnoses: [Diagnosis] = []
 
     /// Lines of output kept per run for diffs.
     public static let keptOutputLines = 5_000

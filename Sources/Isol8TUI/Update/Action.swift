@@ -51,6 +51,8 @@ public enum Action: Sendable {
     /// message names the file and the bad key, and the theme is the default).
     case themeLoaded(name: String, theme: Theme, warning: String?)
     case outputSaved(path: String)
+    /// A `:copy` landed: in the clipboard, or in a file.
+    case copied(format: RunExport.Format, destination: String)
     /// An effect failed in a way only the status line needs to know.
     case effectFailed(String)
 }

@@ -41,6 +41,8 @@ extension AppState {
             return []
         case .targets:
             return handleTargetsKey(key)
+        case .diagnosis(let selected):
+            return handleDiagnosisKey(key, selected: selected)
         case .diff(var diff):
             guard let command = keymap.command(for: key, in: .diff) else { return [] }
             if command == .back {
@@ -119,6 +121,10 @@ extension AppState {
             history.toggleMark(history.runs[i].id)
         case .diffRuns:
             openDiff()
+        case .diagnose:
+            openDiagnosis()
+        case .applyFix:
+            return applyFix(0)
         case .focusCode, .focusOutput, .focusNetwork, .focusContainer, .focusConfig, .focusDebug, .focusHistory:
             break  // handled above
         }
@@ -133,8 +139,9 @@ extension AppState {
 
     /// Scrolls the help, stopping where its last line reaches the bottom of the box.
     private mutating func scrollHelp(from scroll: Int, by delta: Int) {
-        let visible = ScreenLayout(size: size, focus: focus).body.height - 2
-        let last = max(0, HelpOverlay.lines(self).count - visible)
+        let body = ScreenLayout(size: size, focus: focus).body
+        let visible = body.height - 2
+        let last = max(0, HelpOverlay.lines(self, width: HelpOverlay.box(in: body).textWidth).count - visible)
         replaceTopOverlay(.help(scroll: min(max(0, scroll + delta), last)))
     }
 

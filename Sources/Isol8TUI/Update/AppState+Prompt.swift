@@ -109,6 +109,8 @@ extension AppState {
         case .mouse(let on): return setMouse(on ?? !mouseEnabled)
         case .target(let name): return try switchTarget(name)
         case .bisect: return try startBisection()
+        case .testHost(let host): status.say(knobs.hostVerdict(host))
+        case .copy(let format, let path): return [.copyRun(knobs.runSpec(id: nextRunID), format: format, path: path)]
         }
         return []
     }

@@ -15,6 +15,7 @@ extension AppState {
         run = RunState(spec: spec, startedAt: now)
         output.clear()
         network.clear()
+        network.rules = spec.options.networkRules
         history.runs.append(RunRecord(id: id, startedAt: now, knobs: knobs.snapshot, summary: knobs.summary))
         history.list.select(history.runs.count - 1, count: history.runs.count, height: viewport(.history).height - 1)
         status.message = nil
@@ -172,9 +173,11 @@ extension AppState {
     /// Ends the active run and files its result and output in the history.
     private mutating func close(_ current: RunState, result: RunResult) {
         let tail = Array(output.buffer.suffix(RunRecord.keptOutputLines))
+        let diagnoses = FailureClassifier.classify(evidence(of: current, result: result))
         history.update(current.id) {
             $0.result = result
             $0.output = tail
+            $0.diagnoses = diagnoses
         }
         run = nil
         if result.cancelled { status.say("run #\(current.id) cancelled") }

@@ -31,6 +31,8 @@ public enum Effect: Equatable, Sendable {
     case editInline(text: String, fileExtension: String)
     /// Write text to a file.
     case saveOutput(path: String, text: String)
+    /// Write the run the knobs describe as `format` to `path`, or to the clipboard (OSC 52).
+    case copyRun(RunSpec, format: RunExport.Format, path: String?)
     /// Load a theme by name or path.
     case loadTheme(String)
     /// Capture the mouse, or give it back to the terminal.

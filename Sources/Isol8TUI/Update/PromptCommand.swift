@@ -14,6 +14,10 @@ public enum PromptCommand: Equatable, Sendable {
     case target(String?)
     /// Find the knob that flips a marked passing run into a marked failing one.
     case bisect
+    /// The verdict the current rules give a host, without running.
+    case testHost(String)
+    /// The run the knobs describe, as a command line, a curl request or Swift; to a file or the clipboard.
+    case copy(RunExport.Format, path: String?)
 
     /// Command words, their arguments and what they do (completion and the help overlay).
     public static let catalog: [(name: String, usage: String, description: String)] = [
@@ -22,6 +26,7 @@ public enum PromptCommand: Equatable, Sendable {
         ("deny", "deny REGEX", "block hosts matching an extended regex (filtered network)"),
         ("unallow", "unallow [REGEX]", "remove one allow pattern, or all"),
         ("undeny", "undeny [REGEX]", "remove one deny pattern, or all"),
+        ("test-host", "test-host NAME", "the verdict the allow/deny rules give a host, and which rule decides it"),
         ("install", "install PKG", "install a package before the code runs"),
         ("uninstall", "uninstall [PKG]", "remove one package, or all"),
         ("secret", "secret KEY=VALUE", "a secret env var, masked in output (value never shown)"),
@@ -29,6 +34,7 @@ public enum PromptCommand: Equatable, Sendable {
         ("run", "run", "run the code with the current knobs"),
         ("cancel", "cancel", "cancel the active run"),
         ("save", "save PATH", "save the output pane to a file"),
+        ("copy", "copy cli|curl|swift [PATH]", "the code and knobs as an isol8 run command, a curl request or Swift; to the clipboard (OSC 52) or PATH"),
         ("theme", "theme [NAME|PATH]", "switch theme (no name: the next one)"),
         ("mouse", "mouse [on|off]", "capture the mouse, or leave it to the terminal for copying"),
         ("target", "target [NAME]", "send runs to another target (no name: list the targets)"),
@@ -59,6 +65,9 @@ public enum PromptCommand: Equatable, Sendable {
         case "deny": return .deny(rest)
         case "unallow": return .unallow(argument)
         case "undeny": return .undeny(argument)
+        case "test-host":
+            guard let argument else { throw KnobError("test-host: give a host name, e.g. :test-host api.example.test") }
+            return .testHost(argument)
         case "install":
             guard let argument else { throw KnobError("install: give a package, e.g. :install requests") }
             return .install(argument)
@@ -76,6 +85,12 @@ public enum PromptCommand: Equatable, Sendable {
         case "save", "w":
             guard let argument else { throw KnobError("save: give a file, e.g. :save output.txt") }
             return .save(argument)
+        case "copy":
+            let parts = rest.split(separator: " ", maxSplits: 1).map(String.init)
+            guard let name = parts.first, let format = RunExport.Format(rawValue: name.lowercased()) else {
+                throw KnobError("copy: say how: cli, curl or swift (then a file, or nothing for the clipboard)")
+            }
+            return .copy(format, path: parts.count == 2 ? parts[1].trimmingTrailingSpaces() : nil)
         case "theme": return .theme(argument)
         case "mouse":
             guard let argument else { return .mouse(nil) }

@@ -102,6 +102,9 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .outputSaved(let path):
         state.status.say("saved the output to \(path)")
         return []
+    case .copied(let format, let destination):
+        state.status.say("copied the run as \(format.rawValue) to \(destination)")
+        return []
     case .effectFailed(let message):
         state.status.say(message, error: true)
         return []

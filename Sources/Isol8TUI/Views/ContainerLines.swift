@@ -22,7 +22,7 @@ enum ContainerLines {
         field("id", String(id.prefix(12)))
         if container.phase == .gone {
             field("state", "removed", theme[.dim])
-            lines.append(Line("The container is gone (ephemeral runs remove theirs). :set persist on keeps it.", style: theme[.dim]))
+            lines.append(Line(goneAdvice(container.requested), style: theme[.dim]))
             return lines
         }
         guard let snap = container.snapshot else {
@@ -53,7 +53,7 @@ enum ContainerLines {
         limitRow("cpu", asked.map { JSNumber.text($0.cpuLimit) },
                  limits.nanoCpus.map { JSNumber.text(Double($0) / 1e9) }, into: &lines, theme: theme)
         limitRow("pids", asked.map { String($0.pidsLimit) }, limits.pidsLimit.map(String.init), into: &lines, theme: theme)
-        limitRow("network", asked?.network.rawValue, limits.networkMode, into: &lines, theme: theme)
+        limitRow("network", asked?.network.rawValue, dockerNetwork(limits.networkMode, asked: asked?.network), into: &lines, theme: theme)
         limitRow("/sandbox", asked?.sandboxSize, tmpfsSize(limits.tmpfs["/sandbox"]), into: &lines, theme: theme)
         limitRow("/tmp", asked?.tmpSize, tmpfsSize(limits.tmpfs["/tmp"]), into: &lines, theme: theme)
         limitRow("/dev/shm", asked?.shmSize, limits.shmBytes.map { Format.bytes($0) }, into: &lines, theme: theme)
@@ -99,9 +99,24 @@ enum ContainerLines {
         }
     }
 
+    /// Why the container is gone and what keeps the next one: persist only helps when it was off.
+    static func goneAdvice(_ requested: Isol8Options?) -> String {
+        if let requested, requested.persist || requested.mode == .persistent {
+            return "The container is gone although it was kept: something removed it (isol8 cleanup, docker rm). r makes a new one."
+        }
+        return "The container is gone (ephemeral runs remove theirs). :set persist on keeps it."
+    }
+
     private static func limitRow(_ name: String, _ asked: String?, _ reported: String?, into lines: inout [Line], theme: Theme) {
         lines.append(Line(spans: [Span(pad("  " + name), style: theme[.text]), Span(pad(asked ?? "-", 14), style: theme[.text]),
                                   Span(clean(reported ?? "-"), style: theme[.text])]))
+    }
+
+    /// Docker's name for the network; `filtered` is Docker's bridge with the proxy in front, so
+    /// that pair is not shown as a mismatch.
+    private static func dockerNetwork(_ reported: String?, asked: NetworkMode?) -> String? {
+        guard asked == .filtered, reported == "bridge" else { return reported }
+        return "bridge (filtered by the proxy)"
     }
 
     /// `size=512m` out of a tmpfs option string.

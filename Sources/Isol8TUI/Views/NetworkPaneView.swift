@@ -9,7 +9,8 @@ enum NetworkPaneView {
         TableColumn("action", width: .length(6)),
         TableColumn("method", width: .length(7)),
         TableColumn("host", width: .fill(2)),
-        TableColumn("path", width: .fill(3)),
+        TableColumn("path", width: .fill(2)),
+        TableColumn("rule", width: .fill(2)),
         TableColumn("ms", width: .length(6), alignment: .right),
     ]
 
@@ -22,7 +23,8 @@ enum NetworkPaneView {
             return
         }
         let rows = entries.map { entry in
-            ListRow([time(entry.timestamp), entry.action, entry.method, entry.host, entry.path ?? "-", String(entry.durationMs)],
+            ListRow([time(entry.timestamp), entry.action, entry.method, entry.host, entry.path ?? "-", entry.rule ?? "-",
+                     String(entry.durationMs)],
                     style: entry.action == "BLOCK" ? theme[.block] : theme[.allow])
         }
         ListView(columns: columns, showHeader: true).draw(rows, state: state.network.list, in: &canvas, area: inner, theme: theme)

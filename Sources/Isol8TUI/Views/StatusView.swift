@@ -34,6 +34,9 @@ enum StatusView {
         } else if let last = state.history.lastFinished, let result = last.result {
             out.append(("run #\(last.id): ", theme[.text]))
             out += describe(result, theme: theme)
+            if let headline = last.diagnoses.first {
+                out += diagnosis(headline, compact: state.status.message != nil, theme: theme)
+            }
         } else {
             out.append(("ready: r runs \(state.code.title)", theme[.dim]))
         }
@@ -41,6 +44,16 @@ enum StatusView {
             out.append(("  │ ", theme[.dim]))
             out.append((message, state.status.isError ? theme[.statusError] : theme[.text]))
         }
+        return out
+    }
+
+    /// ` · out of memory — F: :set memory 64m · D why`: the headline failure class and its fix;
+    /// only ` · out of memory (D)` while a message needs the room.
+    static func diagnosis(_ headline: Diagnosis, compact: Bool, theme: Theme) -> [(String, Style)] {
+        guard !compact else { return [(" · \(headline.failure.title) (D)", theme[.statusError])] }
+        var out: [(String, Style)] = [(" · " + headline.failure.title, theme[.statusError])]
+        if let fix = headline.fix { out.append((" — F: \(fix.summary)", theme[.keyHint])) }
+        out.append((" · D why", theme[.dim]))
         return out
     }
 

@@ -8,8 +8,8 @@ import Darwin
 /// how a grapheme turns into cells (so measuring and drawing always agree).
 ///
 /// Scalar widths come from the C library's `wcwidth`; graphemes are measured as the widest of
-/// their scalars capped at 2, so combining marks stay with their base and emoji ZWJ sequences,
-/// flags and VS16 emoji take two columns.
+/// their scalars capped at 2, so combining marks stay with their base and flags and VS16 emoji
+/// take two columns; emoji joined with U+200D are drawn as their parts, without the joiner.
 public enum DisplayWidth {
     /// Width of one scalar as the terminal will draw it: 0, 1 or 2. Control characters report 0
     /// because they never reach a cell raw (see ``VisibleEscape``).
@@ -104,6 +104,17 @@ public enum DisplayWidth {
             }
             return true
         }
+        if scalars.count > 1, scalars.contains(zeroWidthJoiner) {
+            // Terminals disagree on joining emoji (one glyph, or the parts side by side), so a
+            // joined sequence is drawn as its parts everywhere and the joiner is dropped: no cell
+            // is left holding a stray U+200D, and measuring and drawing agree on every terminal.
+            for part in scalars.split(separator: zeroWidthJoiner) {
+                var text = ""
+                text.unicodeScalars.append(contentsOf: part)
+                if !forEachCell(in: text, body) { return false }
+            }
+            return true
+        }
         let w = graphemeWidth(scalars)
         if w > 0 { return body(String(c), w) }
         let first = scalars.first!
@@ -135,6 +146,8 @@ public enum DisplayWidth {
         }
         return min(width, 2)
     }
+
+    static let zeroWidthJoiner: Unicode.Scalar = "\u{200D}"
 
     @inline(__always)
     static func isRegionalIndicator(_ s: Unicode.Scalar) -> Bool {
