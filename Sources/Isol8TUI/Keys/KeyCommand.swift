@@ -10,6 +10,7 @@ public enum KeyCommand: String, CaseIterable, Sendable {
     case editCode
     case refreshContainer, openShell
     case markRun, diffRuns
+    case sandboxes
 
     /// The pane a `focus…` command focuses.
     public var focusTarget: PaneID? {

@@ -13,4 +13,6 @@ public enum Overlay: Sendable {
     case diff(DiffState)
     /// The Targets list (its rows and selection live in ``TargetState``).
     case targets
+    /// The Sandboxes list (its rows and selection live in ``SandboxesState``).
+    case sandboxes
 }

@@ -51,6 +51,14 @@ public enum Action: Sendable {
     /// message names the file and the bad key, and the theme is the default).
     case themeLoaded(name: String, theme: Theme, warning: String?)
     case outputSaved(path: String)
+    /// What the target's Sandboxes list holds now (or why it could not say).
+    case sandboxesListed(target: String, [SandboxSummary])
+    case sandboxesListFailed(target: String, message: String)
+    /// `--attach` found its sandbox, or did not.
+    case sandboxResolved(SandboxSummary)
+    case sandboxNotFound(String)
+    /// The target reported an event that may change the Sandboxes list.
+    case sandboxesChanged
     /// An effect failed in a way only the status line needs to know.
     case effectFailed(String)
 }

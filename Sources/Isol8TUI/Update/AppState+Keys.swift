@@ -41,6 +41,8 @@ extension AppState {
             return []
         case .targets:
             return handleTargetsKey(key)
+        case .sandboxes:
+            return handleSandboxesKey(key)
         case .diff(var diff):
             guard let command = keymap.command(for: key, in: .diff) else { return [] }
             if command == .back {
@@ -114,6 +116,8 @@ extension AppState {
             return refreshContainer()
         case .openShell:
             return openShell()
+        case .sandboxes:
+            return openSandboxes()
         case .markRun:
             guard let i = history.list.selected, history.runs.indices.contains(i) else { return [] }
             history.toggleMark(history.runs[i].id)

@@ -109,6 +109,8 @@ extension AppState {
         case .mouse(let on): return setMouse(on ?? !mouseEnabled)
         case .target(let name): return try switchTarget(name)
         case .bisect: return try startBisection()
+        case .sandboxes: return openSandboxes()
+        case .exec(let command): return try execInAttached(command)
         }
         return []
     }

@@ -78,6 +78,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.containerInspected(snapshot)
         return []
     case .containerEvent(let id, let action):
+        state.noteAttachedEvent(id, action)
         return state.containerEvent(id, action)
     case .containerGone(let id):
         state.forgetPersisted(id)
@@ -102,6 +103,17 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .outputSaved(let path):
         state.status.say("saved the output to \(path)")
         return []
+    case .sandboxesListed(let target, let rows):
+        return state.sandboxesListed(target: target, rows)
+    case .sandboxesListFailed(let target, let message):
+        return state.sandboxesListFailed(target: target, message)
+    case .sandboxResolved(let sandbox):
+        return state.attach(to: sandbox)
+    case .sandboxNotFound(let message):
+        state.attachFailed(message)
+        return []
+    case .sandboxesChanged:
+        return state.sandboxesChanged()
     case .effectFailed(let message):
         state.status.say(message, error: true)
         return []

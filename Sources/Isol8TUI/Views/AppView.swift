@@ -26,6 +26,8 @@ public enum AppView {
                 DiffOverlay.draw(diff, theme: theme, in: &canvas, area: layout.body)
             case .targets:
                 TargetsOverlay.draw(state.targets, theme: theme, in: &canvas, area: layout.body)
+            case .sandboxes:
+                SandboxesView.draw(state, in: &canvas, area: layout.body)
             case .confirmQuit(let dialog):
                 dialog.draw(in: &canvas, area: layout.body, theme: theme)
             case .prompt:
