@@ -34,7 +34,7 @@ final class SandboxesEndToEndTests: XCTestCase {
         try session.press("Enter")
     }
 
-    func testAPersistedRunPrintsItsIdAndTheAttachCommandOnStderrAndTheListShowsIt() throws {
+    func testAPersistedRunPrintsItsIdAndTheAttachCommandOnStderrAndTheListShowsAndRemovesIt() async throws {
         let run = try CLI.run(["run", "--persist", "-e", #"open("/sandbox/x","w").write("42")"#])
         let id = try XCTUnwrap(run.stderr.firstMatch(of: #/\[Run\] Container kept running: ([0-9a-f]{64})/#).map { String($0.1) },
                                "the id on stderr: \(run.stderr)")
@@ -50,6 +50,23 @@ final class SandboxesEndToEndTests: XCTestCase {
                 && rows.contains { $0.contains(id.prefix(12)) && $0.contains("python") && $0.contains("running") && $0.contains("persisted") }
                 && rows.contains { $0.contains("id       \(id.prefix(36))") }
         }
+        try session.press("d")
+        try session.waitFor("the confirmation") { rows in rows.contains { $0.contains("Remove ") } && rows.contains { $0.contains("Cancel") } }
+        try session.press("Enter")  // Cancel is the default
+        try session.waitFor("the dialog gone and the container still listed") { rows in
+            !rows.contains { $0.contains("Cancel") } && rows.contains { $0.contains(id.prefix(12)) && $0.contains("running") }
+        }
+        let stillRunning = try await DockerClient.fromEnvironment().inspectContainer(id).State?.Running
+        XCTAssertEqual(stillRunning, true, "Cancel removed nothing")
+        try session.press("D")
+        try session.waitFor("the confirmation for all persisted sandboxes in the list") { rows in
+            rows.contains { $0.contains("Remove all 1 persisted") } && rows.contains { $0.contains("Cancel") }
+        }
+        try session.press("r")
+        try session.waitFor("the list without it") { rows in
+            rows.contains { $0.contains("removed 1 persisted sandboxes") } && rows.contains { $0.contains("filter: \(id.prefix(12))") && $0.contains("┃0 ") }
+        }
+        try await DockerClient.fromEnvironment().waitUntilRemoved(id)
         // Esc and q apart: sent together they would read as Alt-q.
         try session.press("Escape")
         try session.waitFor("the list to close") { !$0.contains { $0.contains("Sandboxes on") } }
@@ -144,7 +161,7 @@ final class SandboxesEndToEndTests: XCTestCase {
         try session.waitForEnd()
     }
 
-    func testASessionMadeWithCurlIsListedWithItsPruneDeadline() async throws {
+    func testASessionMadeWithCurlIsListedWithItsPruneDeadlineAttachedAndRemoved() async throws {
         let key = "sandboxes-\(UUID().uuidString.prefix(8))"
         let url = try startServer(key: key, config: #"{"cleanup": {"maxContainerAgeMs": 600000}}"#)
         let sessionID = "curl-session-\(UUID().uuidString.prefix(6).lowercased())"
@@ -179,6 +196,22 @@ final class SandboxesEndToEndTests: XCTestCase {
         try session.waitForEnd()
         let after = try curl(["\(url)/sessions", "-H", "Authorization: Bearer \(key)"])
         XCTAssertTrue(after.contains(sessionID), "quitting leaves the attached session on the server: \(after)")
+
+        let again = try tui("--host \(url) --key \(key) examples/hello.py")
+        try openList(again, filter: sessionID)
+        try again.waitFor(text: sessionID)
+        try again.press("d")
+        try again.waitFor("the confirmation") { rows in rows.contains { $0.contains("Remove \(sessionID)") } && rows.contains { $0.contains("Cancel") } }
+        try again.press("r")
+        try again.waitFor("the list without the session") { rows in
+            rows.contains { $0.contains("removed \(sessionID)") } && rows.contains { $0.contains("┃0 ") && $0.contains("filter: \(sessionID)") }
+        }
+        let gone = try curl(["\(url)/sessions", "-H", "Authorization: Bearer \(key)"])
+        XCTAssertFalse(gone.contains(sessionID), "DELETE /session removed it: \(gone)")
+        try again.press("Escape")
+        try again.waitFor("the list to close") { !$0.contains { $0.contains("Sandboxes on") } }
+        try again.press("q")
+        try again.waitForEnd()
     }
 
     /// The list's summary row when the filter leaves one sandbox (other tests' containers may be counted too).

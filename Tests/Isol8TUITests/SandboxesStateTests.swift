@@ -169,3 +169,40 @@ final class AttachStateTests: XCTestCase {
         XCTAssertEqual(EnvironmentMask.masked("PATH=/usr/bin", secrets: ["hunter2"]), "PATH=/usr/bin")
     }
 }
+
+/// Stop and remove from the Sandboxes list, always behind a confirmation.
+final class SandboxLifecycleStateTests: XCTestCase {
+    private func listed() -> AppState {
+        var state = Fixture.state(Size(width: 140, height: 30))
+        state.press("S")
+        state.send(.sandboxesListed(target: state.targets.current.name, [
+            SandboxSummary(id: "a1", name: "kept-1", state: "running", created: Fixture.start, origin: .persisted),
+            SandboxSummary(id: "b2", name: "pooled", state: "running", created: Fixture.start.addingTimeInterval(-1), origin: .pool),
+            SandboxSummary(id: "c3", name: "kept-2", state: "exited", created: Fixture.start.addingTimeInterval(-2), origin: .persisted),
+        ]))
+        return state
+    }
+
+    func testRemoveAsksFirstAndCancelLeavesItBe() {
+        var state = listed()
+        XCTAssertEqual(state.press("d"), [])
+        XCTAssertTrue(state.screen.contains { $0.contains("Remove kept-1 (a1) and everything in it?") }, state.screen.joined(separator: "\n"))
+        XCTAssertEqual(state.press("enter"), [], "Cancel is the default button")
+        XCTAssertTrue(state.sandboxesOpen)
+        XCTAssertEqual(state.press("d", "r"), [.sandboxLifecycle(.remove(id: "a1", label: "kept-1 (a1)"))])
+        XCTAssertEqual(state.send(.sandboxLifecycleDone(.remove(id: "a1", label: "kept-1 (a1)"), failure: nil)), [.listSandboxes])
+        XCTAssertEqual(state.status.message, "removed kept-1 (a1)")
+    }
+
+    func testStopAndRemoveAllPersistedFollowTheFilter() {
+        var state = listed()
+        state.press("j")
+        XCTAssertEqual(state.press("x", "s"), [.sandboxLifecycle(.stop(id: "b2", label: "pooled (b2)"))])
+        XCTAssertEqual(state.press("D", "r"), [.sandboxLifecycle(.removePersisted(ids: ["a1", "c3"]))])
+        state.press("/")
+        state.type("kept-2")
+        XCTAssertEqual(state.press("D", "r"), [.sandboxLifecycle(.removePersisted(ids: ["c3"]))], "the filter narrows what D removes")
+        state.send(.sandboxLifecycleDone(.removePersisted(ids: ["c3"]), failure: "on local, c3: Docker API error (500): boom"))
+        XCTAssertTrue(state.status.isError)
+    }
+}

@@ -60,6 +60,7 @@ public final class EffectRunner: @unchecked Sendable {
         case .inspectContainer(let id): inspect(id)
         case .watchContainer(let id): watch(id)
         case .resolveSandbox(let name): resolveSandbox(name)
+        case .sandboxLifecycle(let action): perform(action)
         case .listSandboxes: listSandboxes()
         case .watchSandboxes(let on): watchSandboxes(on)
         case .releasePersistentEngine: Task { await engines.release() }
@@ -231,6 +232,26 @@ public final class EffectRunner: @unchecked Sendable {
             } catch {
                 mailbox.send(.sandboxesListFailed(target: target.name, message: "\(error)"))
             }
+        }
+    }
+
+    private func perform(_ action: SandboxLifecycle) {
+        let (target, lister) = currentLister()
+        let mailbox = mailbox
+        Task {
+            var failures: [String] = []
+            for id in action.ids {
+                do {
+                    switch action {
+                    case .stop: try await lister?.stop(id)
+                    case .remove, .removePersisted: try await lister?.remove(id)
+                    }
+                } catch {
+                    failures.append("\(id.prefix(12)): \(error)")
+                }
+            }
+            let failure = failures.isEmpty ? nil : "on \(target.name), " + failures.joined(separator: "; ")
+            mailbox.send(.sandboxLifecycleDone(action, failure: failure))
         }
     }
 

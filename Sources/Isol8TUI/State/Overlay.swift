@@ -15,4 +15,6 @@ public enum Overlay: Sendable {
     case targets
     /// The Sandboxes list (its rows and selection live in ``SandboxesState``).
     case sandboxes
+    /// "Stop / remove this sandbox?" over the Sandboxes list.
+    case confirmSandbox(Dialog, SandboxLifecycle)
 }

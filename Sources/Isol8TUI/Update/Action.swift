@@ -54,6 +54,8 @@ public enum Action: Sendable {
     /// What the target's Sandboxes list holds now (or why it could not say).
     case sandboxesListed(target: String, [SandboxSummary])
     case sandboxesListFailed(target: String, message: String)
+    /// A stop or remove finished; `failure` says why it did not.
+    case sandboxLifecycleDone(SandboxLifecycle, failure: String?)
     /// `--attach` found its sandbox, or did not.
     case sandboxResolved(SandboxSummary)
     case sandboxNotFound(String)

@@ -43,6 +43,8 @@ extension AppState {
             return handleTargetsKey(key)
         case .sandboxes:
             return handleSandboxesKey(key)
+        case .confirmSandbox(let dialog, let action):
+            return handleSandboxConfirmation(key, dialog, action)
         case .diff(var diff):
             guard let command = keymap.command(for: key, in: .diff) else { return [] }
             if command == .back {

@@ -72,12 +72,55 @@ extension AppState {
             status.say("sandboxes sorted by \(sandboxes.sort.rawValue)")
         case .char("R"): return listSandboxes()
         case .enter: return attachSelected()
+        case .char("x"):
+            if let row = sandboxes.selected { confirm(.stop(id: row.id, label: AttachedSandbox(row).label)) }
+        case .char("d"):
+            if let row = sandboxes.selected { confirm(.remove(id: row.id, label: AttachedSandbox(row).label)) }
+        case .char("D"):
+            // The filter narrows what D removes, as it narrows what the list shows.
+            let kept = sandboxes.visible.filter { $0.origin == .persisted }.map(\.id)
+            if kept.isEmpty {
+                status.say("no persisted sandboxes in the list")
+            } else {
+                confirm(.removePersisted(ids: kept))
+            }
         case .escape, .char("q"):
             focus.overlays.removeAll { if case .sandboxes = $0 { return true } else { return false } }
             return [.watchSandboxes(false)]
         default: break
         }
         return []
+    }
+
+    private mutating func confirm(_ action: SandboxLifecycle) {
+        let dialog = Dialog(title: "\(action.verb)?", message: action.question, buttons: [action.verb, "Cancel"], selectedButton: 1)
+        focus.overlays.append(.confirmSandbox(dialog, action))
+    }
+
+    mutating func handleSandboxConfirmation(_ key: KeyEvent, _ dialog: Dialog, _ action: SandboxLifecycle) -> [Effect] {
+        var dialog = dialog
+        switch dialog.handle(key) {
+        case .chosen(0):
+            focus.overlays.removeLast()
+            status.say(action.progress)
+            return [.sandboxLifecycle(action)]
+        case .chosen, .cancelled:
+            focus.overlays.removeLast()
+        case .handled:
+            replaceTopOverlay(.confirmSandbox(dialog, action))
+        case .ignored:
+            break
+        }
+        return []
+    }
+
+    mutating func sandboxLifecycleDone(_ action: SandboxLifecycle, failure: String?) -> [Effect] {
+        if let failure {
+            status.say(failure, error: true)
+        } else {
+            status.say(action.done)
+        }
+        return sandboxesOpen ? listSandboxes() : []
     }
 
     private mutating func editSandboxFilter(_ key: KeyEvent) -> [Effect] {

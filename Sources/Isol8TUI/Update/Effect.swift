@@ -22,6 +22,8 @@ public enum Effect: Equatable, Sendable {
     case watchContainer(String)
     /// Find the sandbox with this id (or id prefix) or name on the current target, to attach to it.
     case resolveSandbox(String)
+    /// Stop or remove sandboxes on the current target (confirmed by the user).
+    case sandboxLifecycle(SandboxLifecycle)
     /// List the current target's sandboxes.
     case listSandboxes
     /// Follow (or stop following) the current target's events that change the Sandboxes list.

@@ -107,6 +107,8 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return state.sandboxesListed(target: target, rows)
     case .sandboxesListFailed(let target, let message):
         return state.sandboxesListFailed(target: target, message)
+    case .sandboxLifecycleDone(let action, let failure):
+        return state.sandboxLifecycleDone(action, failure: failure)
     case .sandboxResolved(let sandbox):
         return state.attach(to: sandbox)
     case .sandboxNotFound(let message):

@@ -9,7 +9,7 @@ enum SandboxesView {
     static func draw(_ state: AppState, in canvas: inout Canvas, area: Rect) {
         let theme = state.theme
         let list = state.sandboxes
-        let hints = "↑↓ choose · / filter · s sort · R refresh · Esc closes"
+        let hints = "Enter attaches · / filter · s sort · x stop · d remove · D remove persisted · Esc closes"
         let pane = Pane(title: "Sandboxes on \(state.targets.current.name)", rightTitle: hints, focused: true)
         let inner = pane.draw(in: &canvas, area: area, theme: theme)
         guard inner.height > 2, inner.width > 10 else { return }
