@@ -26,6 +26,16 @@ final class SandboxListingTests: XCTestCase {
         XCTAssertEqual(spec.Labels[ContainerBlueprint.modeLabel], "persistent")
     }
 
+    func testTheBlueprintNamesSecretsButNeverTheirValuesAndSnapshotsMaskThem() throws {
+        var options = Isol8Options()
+        options.secrets = ["B_VAR": "value-two", "A_VAR": "value-one"]
+        let spec = try ContainerBlueprint.spec(image: "isol8:python", runtime: .python, options: options)
+        XCTAssertEqual(spec.Labels[EnvironmentMask.secretNamesLabel], "A_VAR,B_VAR")
+        XCTAssertFalse(spec.Labels.values.contains { $0.contains("value-") }, "\(spec.Labels)")
+        let names = EnvironmentMask.secretNames(labels: spec.Labels)
+        XCTAssertEqual(spec.Env.map { EnvironmentMask.masked($0, names: names) }.filter { $0.contains("value-") }, [])
+    }
+
     func testUserNamesComeFromTheContainersPasswd() {
         let users = ContainerUsers(passwd: """
             root:x:0:0:root:/root:/bin/bash

@@ -75,7 +75,8 @@ final class SandboxesEndToEndTests: XCTestCase {
     }
 
     func testAttachStartsOnAPersistedContainerRunsInItAndSaysWhenItIsKilled() async throws {
-        let run = try CLI.run(["run", "--persist", "-e", #"open("/sandbox/x","w").write("42")"#])
+        // GREETING says nothing of being a secret: only the engine's label can tell.
+        let run = try CLI.run(["run", "--persist", "--secret", "GREETING=hunter2", "-e", #"open("/sandbox/x","w").write("42")"#])
         let id = try XCTUnwrap(run.stderr.firstMatch(of: #/Container kept running: ([0-9a-f]{64})/#).map { String($0.1) }, run.stderr)
         removeAtEnd(id)
         let session = try tui("--attach \(id.prefix(12)) -e 'print(\"x is\", open(\"/sandbox/x\").read())'")
@@ -99,6 +100,7 @@ final class SandboxesEndToEndTests: XCTestCase {
                 && rows.contains { $0.contains("sandbox") && $0.contains("sleep 321") }
                 && rows.contains { $0.contains("root") && $0.contains("sleep infinity") }
                 && rows.contains { $0.contains("environment") } && rows.contains { $0.contains("PATH=") }
+                && rows.contains { $0.contains("GREETING=••••••") } && !rows.contains { $0.contains("hunter2") }
         }
         try session.press("Enter")
         try await DockerClient.fromEnvironment().killContainer(id)

@@ -164,8 +164,9 @@ final class AttachStateTests: XCTestCase {
     }
 
     func testSecretValuesAreMaskedInTheEnvironment() {
-        XCTAssertEqual(EnvironmentMask.masked("API_TOKEN=abc", secrets: []), "API_TOKEN=••••••")
+        XCTAssertEqual(EnvironmentMask.masked("API_TOKEN=abc"), "API_TOKEN=••••••")
         XCTAssertEqual(EnvironmentMask.masked("GREETING=hunter2", secrets: ["hunter2"]), "GREETING=••••••")
+        XCTAssertEqual(EnvironmentMask.masked("PLAIN=x", names: ["PLAIN"]), "PLAIN=••••••", "names the engine labelled as secrets")
         XCTAssertEqual(EnvironmentMask.masked("PATH=/usr/bin", secrets: ["hunter2"]), "PATH=/usr/bin")
     }
 }

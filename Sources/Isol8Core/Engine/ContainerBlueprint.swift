@@ -11,6 +11,9 @@ public enum ContainerBlueprint {
         spec.Env = SandboxEnvironment.container(options)
         spec.Labels = ["isol8.managed": "true", "isol8.runtime": runtime.rawValue, modeLabel: options.mode.rawValue]
             .merging(ContainerOwner.current.labels(keep: options.persist)) { first, _ in first }
+        if !options.secrets.isEmpty {
+            spec.Labels[EnvironmentMask.secretNamesLabel] = options.secrets.keys.sorted().joined(separator: ",")
+        }
         spec.StopTimeout = 2
         if options.network == .none { spec.NetworkDisabled = true }
         try OptionCatalog.check(options)

@@ -15,7 +15,7 @@ public struct ContainerSnapshot: Sendable, Equatable, Codable {
     public var usage: ContainerUsage?
     public var processes: ContainerProcessTable?
     public var sandboxListing: String?
-    /// The container's environment (`NAME=value`), as created; values are the front end's to mask.
+    /// The container's environment (`NAME=value`), as created, secret values masked.
     public var environment: [String]?
 
     public init(id: String, name: String = "", image: String = "", state: String = "", running: Bool = false,
@@ -48,7 +48,11 @@ public struct ContainerSnapshot: Sendable, Equatable, Codable {
             oomKilled: details.State?.OOMKilled ?? false,
             exitCode: details.State?.ExitCode,
             startedAt: details.State?.StartedAt.flatMap(DockerTimestamp.parse),
-            environment: details.Config?.Env,
+            // Secret values never leave the engine (the server sends snapshots over its API).
+            environment: details.Config?.Env.map { env in
+                let names = EnvironmentMask.secretNames(labels: details.Config?.Labels ?? [:])
+                return env.map { EnvironmentMask.masked($0, names: names) }
+            },
             limits: ContainerLimits(memoryBytes: host?.Memory, nanoCpus: host?.NanoCpus, pidsLimit: host?.PidsLimit,
                                     readonlyRootfs: host?.ReadonlyRootfs, networkMode: host?.NetworkMode,
                                     tmpfs: host?.Tmpfs ?? [:], shmBytes: host?.ShmSize))
