@@ -27,7 +27,7 @@ final class SandboxesEndToEndTests: XCTestCase {
     /// Opens the list and narrows it to rows matching `filter`.
     private func openList(_ session: TmuxSession, filter: String) throws {
         try session.waitFor("the first frame with the target answering") { $0.first.map { !$0.isEmpty && !$0.contains("connecting") } ?? false }
-        try session.press("S")
+        try session.press("s")
         try session.waitFor(text: "Sandboxes on")
         try session.press("/")
         try session.type(filter)
@@ -114,7 +114,7 @@ final class SandboxesEndToEndTests: XCTestCase {
     func testAttachingToAnUnknownSandboxSaysSoAndTheScreenStays() throws {
         let session = try tui("--attach no-such-sandbox-\(UUID().uuidString.prefix(6)) examples/hello.py")
         try session.waitFor("the status line to name the missing sandbox") { rows in
-            rows.contains { $0.contains("attach: no sandbox \"no-such-sandbox-") && $0.contains("S lists them") }
+            rows.contains { $0.contains("attach: no sandbox \"no-such-sandbox-") && $0.contains(":sandboxes lists them") }
         }
         try session.press("r")
         try session.waitFor("a normal run afterwards") { $0.contains { $0.contains("run #1: exit 0") } }
@@ -141,7 +141,7 @@ final class SandboxesEndToEndTests: XCTestCase {
         try session.waitFor("run #1 inside it") { rows in
             rows.contains { $0.contains("in \(id.prefix(12))") } && rows.contains { $0.contains("run #1: exit 0") }
         }
-        try session.press("S")
+        try session.press("s")
         try session.waitFor("the list, which keeps its filter") { $0.contains { Self.oneShown($0) && $0.contains("filter: \(name)") } }
         try await client.killContainer(id)
         try session.waitFor("the daemon's die event to relist it as exited") { rows in
@@ -157,7 +157,7 @@ final class SandboxesEndToEndTests: XCTestCase {
         }
         try session.press("r")
         try session.waitFor("r to refuse with a message while the UI stays") { rows in
-            rows.contains { $0.contains("the attached sandbox \(name) (\(id.prefix(12))) was removed; S attaches to another") }
+            rows.contains { $0.contains("the attached sandbox \(name) (\(id.prefix(12))) was removed; :sandboxes attaches to another") }
         }
         try session.press("q")
         try session.waitForEnd()

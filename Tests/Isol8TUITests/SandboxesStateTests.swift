@@ -24,7 +24,7 @@ final class SandboxesStateTests: XCTestCase {
 
     private func opened() -> AppState {
         var state = Fixture.state(Size(width: 140, height: 30))
-        let effects = state.press("S")
+        let effects = state.press("s")
         XCTAssertEqual(effects, [.watchSandboxes(true), .listSandboxes])
         state.send(.sandboxesListed(target: state.targets.current.name, rows()))
         return state
@@ -41,7 +41,7 @@ final class SandboxesStateTests: XCTestCase {
 
     func testEventsDuringAListingAskForExactlyOneMore() {
         var state = Fixture.state()
-        state.press("S")
+        state.press("s")
         XCTAssertEqual(state.send(.sandboxesChanged, .sandboxesChanged, .sandboxesChanged), [], "one listing at a time")
         XCTAssertEqual(state.send(.sandboxesListed(target: state.targets.current.name, rows())), [.listSandboxes],
                        "the changes meanwhile are picked up by one more listing")
@@ -52,7 +52,7 @@ final class SandboxesStateTests: XCTestCase {
 
     func testAListingFromAnotherTargetIsIgnored() {
         var state = Fixture.state()
-        state.press("S")
+        state.press("s")
         state.send(.sandboxesListed(target: "elsewhere", rows()))
         XCTAssertTrue(state.sandboxes.rows.isEmpty)
     }
@@ -97,7 +97,7 @@ final class SandboxesStateTests: XCTestCase {
         let server = Target(name: "srv", kind: .server(url: "http://127.0.0.1:1", key: "k", session: nil), origin: .commandLine)
         var state = Fixture.state(Size(width: 140, height: 30))
         state.targets = TargetState(current: server, known: [server])
-        state.press("S")
+        state.press("s")
         state.send(.sandboxesListed(target: "srv", [
             SandboxSummary(id: "my-session", name: "my-session", state: "idle", created: now.addingTimeInterval(-120),
                            origin: .session, lastUsed: now.addingTimeInterval(-30), pruneAt: now.addingTimeInterval(3_570)),
@@ -111,7 +111,7 @@ final class SandboxesStateTests: XCTestCase {
 
     func testAFailedListingIsShownInTheList() {
         var state = Fixture.state(Size(width: 140, height: 30))
-        state.press("S")
+        state.press("s")
         state.send(.sandboxesListFailed(target: state.targets.current.name, message: "Cannot connect to the Docker daemon"))
         XCTAssertTrue(state.screen.contains { $0.contains("✗ Cannot connect to the Docker daemon") })
     }
@@ -124,7 +124,7 @@ final class AttachStateTests: XCTestCase {
 
     private func attached() -> AppState {
         var state = Fixture.state(Size(width: 140, height: 30))
-        state.press("S")
+        state.press("s")
         state.send(.sandboxesListed(target: state.targets.current.name, [row]))
         let effects = state.press("enter")
         XCTAssertEqual(effects, [.watchSandboxes(false), .watchContainer(row.id), .inspectContainer(row.id)])
@@ -175,7 +175,7 @@ final class AttachStateTests: XCTestCase {
 final class SandboxLifecycleStateTests: XCTestCase {
     private func listed() -> AppState {
         var state = Fixture.state(Size(width: 140, height: 30))
-        state.press("S")
+        state.press("s")
         state.send(.sandboxesListed(target: state.targets.current.name, [
             SandboxSummary(id: "a1", name: "kept-1", state: "running", created: Fixture.start, origin: .persisted),
             SandboxSummary(id: "b2", name: "pooled", state: "running", created: Fixture.start.addingTimeInterval(-1), origin: .pool),

@@ -265,7 +265,7 @@ public final class EffectRunner: @unchecked Sendable {
                 if let found = rows.first(where: { $0.id == name || $0.name == name }) ?? rows.first(where: { $0.id.hasPrefix(name) }) {
                     mailbox.send(.sandboxResolved(found))
                 } else {
-                    mailbox.send(.sandboxNotFound("attach: no sandbox \"\(name)\" on target \(target.name); S lists them"))
+                    mailbox.send(.sandboxNotFound("attach: no sandbox \"\(name)\" on target \(target.name); :sandboxes lists them"))
                 }
             } catch {
                 mailbox.send(.sandboxNotFound("attach: cannot list the sandboxes of \(target.name): \(error)"))

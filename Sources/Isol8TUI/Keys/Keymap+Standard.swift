@@ -25,7 +25,7 @@ extension Keymap {
             KeyBinding([.char("t")], .cycleTheme, "switch to the next theme"),
             KeyBinding([.char("m")], .toggleMouse, "toggle mouse capture (off lets the terminal select text)"),
             KeyBinding([.ctrl("l")], .redraw, "redraw the screen"),
-            KeyBinding([.char("S")], .sandboxes, "list the target's sandboxes (containers or server sessions)"),
+            KeyBinding([.char("s")], .sandboxes, "list the target's sandboxes (containers or server sessions)"),
         ]),
         KeyTable(.pane(.code), scrolling(lines: "code") + [
             KeyBinding([.char("e")], .editCode, "edit the code in $EDITOR (the file, or the -e / --cmd text), then reload it"),

@@ -1,7 +1,7 @@
 import Foundation
 import Isol8Core
 
-/// The Sandboxes list (`S`, `:sandboxes`): the target's isol8 containers or server sessions,
+/// The Sandboxes list (`s`, `:sandboxes`): the target's isol8 containers or server sessions,
 /// filtered with `/`, sorted with `s`, kept current by the target's events.
 public struct SandboxesState: Sendable {
     /// What `s` cycles through.

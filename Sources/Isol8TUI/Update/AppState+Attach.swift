@@ -28,9 +28,9 @@ extension AppState {
     /// Why a run cannot go into the attached sandbox, if it cannot.
     var attachedRunRefusal: String? {
         guard let attached, attached.id == container.id else { return nil }
-        if container.phase == .gone { return "the attached sandbox \(attached.label) was removed; S attaches to another" }
+        if container.phase == .gone { return "the attached sandbox \(attached.label) was removed; :sandboxes attaches to another" }
         if let snapshot = container.snapshot, !snapshot.running {
-            return "the attached sandbox \(attached.label) is \(snapshot.state); start it or S attaches to another"
+            return "the attached sandbox \(attached.label) is \(snapshot.state); start it or :sandboxes attaches to another"
         }
         return nil
     }
@@ -38,7 +38,7 @@ extension AppState {
     /// `:exec CMD`: the command runs in the attached sandbox like a run (output in the Output
     /// pane, a row in History), as the sandbox user, in the runtime the sandbox is bound to.
     mutating func execInAttached(_ command: String) throws -> [Effect] {
-        guard attached != nil else { throw KnobError("exec: attach to a sandbox first (S lists them, Enter attaches)") }
+        guard attached != nil else { throw KnobError("exec: attach to a sandbox first (:sandboxes lists them, Enter attaches)") }
         return startRun(command: command)
     }
 

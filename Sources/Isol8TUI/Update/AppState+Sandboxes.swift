@@ -9,7 +9,7 @@ extension AppState {
         focus.overlays.contains { if case .sandboxes = $0 { return true } else { return false } }
     }
 
-    /// `S` or `:sandboxes`: lists the target's sandboxes and follows its events while open.
+    /// `s` or `:sandboxes`: lists the target's sandboxes and follows its events while open.
     mutating func openSandboxes() -> [Effect] {
         guard !sandboxesOpen else { return [] }
         focus.overlays.append(.sandboxes)
