@@ -70,20 +70,22 @@ struct Run: Isol8Subcommand {
         if let files = request.files { log.debug(.run, "Injected \(files.count) files from \(runOptions.files ?? "")") }
 
         let interrupt = InterruptHandler()
+        let kept = KeptContainer()
         let code: Int32
         do {
             if runOptions.noStream {
                 log.debug(.run, "Using non-streaming mode")
-                code = try await runBuffered(engine, request)
+                code = try await runBuffered(engine, request, onContainer: kept.note)
             } else {
                 log.debug(.run, "Using streaming mode")
-                code = try await runStreaming(engine, request, cancel: interrupt.token)
+                code = try await runStreaming(engine, request, cancel: interrupt.token, onContainer: kept.note)
             }
         } catch {
             await teardown(engine, log: log)
             throw CLIFailure("\(error)")
         }
         await teardown(engine, log: log)
+        if options.persist && options.mode == .ephemeral, let id = kept.id { kept.announce(id) }
         throw ExitCode(interrupt.fired ? 0 : code)
     }
 
@@ -97,10 +99,11 @@ struct Run: Isol8Subcommand {
         await engine.stop()
     }
 
-    private func runStreaming(_ engine: any Isol8Engine, _ request: ExecutionRequest, cancel: CancelToken) async throws -> Int32 {
+    private func runStreaming(_ engine: any Isol8Engine, _ request: ExecutionRequest, cancel: CancelToken,
+                              onContainer: @escaping @Sendable (String) -> Void) async throws -> Int32 {
         let display = TerminalOutput(raw: rawOutput)
         var code: Int32 = 0
-        for try await event in engine.executeStream(request, cancel: cancel) {
+        for try await event in engine.executeStream(request, cancel: cancel, onContainer: onContainer) {
             switch event.type {
             case .stdout: display.out(event.data)
             case .stderr: display.err(event.data)
@@ -116,8 +119,9 @@ struct Run: Isol8Subcommand {
         return code
     }
 
-    private func runBuffered(_ engine: any Isol8Engine, _ request: ExecutionRequest) async throws -> Int32 {
-        let result = try await engine.execute(request)
+    private func runBuffered(_ engine: any Isol8Engine, _ request: ExecutionRequest,
+                             onContainer: @escaping @Sendable (String) -> Void) async throws -> Int32 {
+        let result = try await engine.execute(request, cancel: CancelToken(), onContainer: onContainer)
         let display = TerminalOutput(raw: rawOutput)
         if !result.stdout.isEmpty { display.out(result.stdout + "\n") }
         if !result.stderr.isEmpty { display.err(result.stderr + "\n") }

@@ -27,6 +27,8 @@ struct Isol8TUICommand: ParsableCommand {
     @Option(help: "Start on this target: local, a name from the config's \"targets\" or a docker context (:targets lists them).")
     var target: String?
     @OptionGroup var server: ServerFlags
+    @Option(help: "Start attached to this sandbox (container id, id prefix or name; a session id on --host): r runs the code in it, :exec runs a command there. S lists them.")
+    var attach: String?
 
     var flags: RunFlags { runOptions.flags }
 
@@ -46,7 +48,10 @@ struct Isol8TUICommand: ParsableCommand {
             FileHandle.standardError.write(Data("isol8-tui needs a terminal; use `isol8 run` for plain output.\n".utf8))
             throw ExitCode(2)
         }
-        let flags = self.flags
+        var flags = self.flags
+        let hasCode = [flags.file, flags.eval, flags.cmd, flags.url, flags.github, flags.gist].contains { $0 != nil }
+        // Attached, there is something to do without code (:exec, the Container pane): start with none.
+        if attach != nil && !hasCode { flags.eval = "" }
         guard [flags.file, flags.eval, flags.cmd, flags.url, flags.github, flags.gist].contains(where: { $0 != nil }) else {
             throw ValidationError("give the code to debug: a file, -e CODE, --cmd COMMAND, --url, --github or --gist")
         }
@@ -96,6 +101,7 @@ struct Isol8TUICommand: ParsableCommand {
                              mouseEnabled: mouse,
                              outputBuffer: outputBuffer,
                              targets: targets)
+        state.attachOnStart = attach
         let warnings = [chosen.warning].compactMap { $0 } + keyWarnings + loaded.warnings
         if !warnings.isEmpty { state.status.say(warnings.joined(separator: " · "), error: true) }
 

@@ -74,7 +74,7 @@ final class ContainerBlueprintTests: XCTestCase {
         let spec = try ContainerBlueprint.spec(image: "isol8:python", runtime: .python, options: Isol8Options())
         XCTAssertEqual(spec.Cmd, ["sleep", "infinity"])
         XCTAssertEqual(spec.NetworkDisabled, true)
-        XCTAssertEqual(spec.Labels, ["isol8.managed": "true", "isol8.runtime": "python"].merging(ContainerOwner.current.labels(keep: false)) { a, _ in a })
+        XCTAssertEqual(spec.Labels, ["isol8.managed": "true", "isol8.runtime": "python", "isol8.mode": "ephemeral"].merging(ContainerOwner.current.labels(keep: false)) { a, _ in a })
         XCTAssertEqual(spec.Labels[ContainerOwner.pidLabel], String(getpid()))
         XCTAssertEqual(spec.HostConfig.Memory, 536_870_912)
         XCTAssertEqual(spec.HostConfig.MemorySwap, 536_870_912)

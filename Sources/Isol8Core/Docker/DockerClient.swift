@@ -100,8 +100,10 @@ public final class DockerClient: @unchecked Sendable {
         try decode(ContainerStats.self, try await call("GET", "/containers/\(id)/stats?stream=false&one-shot=true"))
     }
 
-    public func top(_ id: String) async throws -> ContainerProcesses {
-        try decode(ContainerProcesses.self, try await call("GET", "/containers/\(id)/top"))
+    /// `psArgs` are the arguments of the `ps` the daemon runs (default `-ef`).
+    public func top(_ id: String, psArgs: String? = nil) async throws -> ContainerProcesses {
+        let query = psArgs.map { "?ps_args=" + escape($0) } ?? ""
+        return try decode(ContainerProcesses.self, try await call("GET", "/containers/\(id)/top" + query))
     }
 
     /// Uploads a tar stream and extracts it at `path` (needs a writable root filesystem).

@@ -2,12 +2,18 @@ import Foundation
 
 /// Turns engine options into the container-create body of compat §2.4.
 public enum ContainerBlueprint {
+    /// `ephemeral` or `persistent`: lets the Sandboxes list tell a session's container from a pooled one.
+    public static let modeLabel = "isol8.mode"
+
     public static func spec(image: String, runtime: Runtime, options: Isol8Options) throws -> ContainerSpec {
         var spec = ContainerSpec(image: image, cmd: ["sleep", "infinity"])
         spec.WorkingDir = "/sandbox"
         spec.Env = SandboxEnvironment.container(options)
-        spec.Labels = ["isol8.managed": "true", "isol8.runtime": runtime.rawValue]
+        spec.Labels = ["isol8.managed": "true", "isol8.runtime": runtime.rawValue, modeLabel: options.mode.rawValue]
             .merging(ContainerOwner.current.labels(keep: options.persist)) { first, _ in first }
+        if !options.secrets.isEmpty {
+            spec.Labels[EnvironmentMask.secretNamesLabel] = options.secrets.keys.sorted().joined(separator: ",")
+        }
         spec.StopTimeout = 2
         if options.network == .none { spec.NetworkDisabled = true }
         try OptionCatalog.check(options)

@@ -12,6 +12,8 @@ public actor DockerEngine: Isol8Engine {
     public nonisolated var host: DockerHost { DockerHost(client: client) }
     private let semaphore: AsyncSemaphore
     private var persistent: SandboxContainer?
+    /// The persistent container was made by someone else (`adopt`): `stop()` leaves it be.
+    private var adopted = false
     private var oomBaseline: [String: Int] = [:]
     private let pool: ContainerPool
     private let images: ImageResolver
@@ -53,6 +55,20 @@ public actor DockerEngine: Isol8Engine {
         }
     }
 
+    /// Binds this persistent engine to a container that already runs (one `isol8 run
+    /// --persist` left, or one made by hand from an `isol8:*` image): later runs execute in it
+    /// as in any persistent container, and `stop()` leaves it running.
+    public func adopt(containerId: String, runtime: Runtime) async throws {
+        guard options.mode == .persistent else { throw Isol8Error.invalidOption("only a persistent engine can adopt a container") }
+        let details = try await client.inspectContainer(containerId)
+        guard details.State?.Running == true else {
+            throw Isol8Error.invalidOption("container \(containerId.prefix(12)) is \(details.State?.Status ?? "not running"); start it first")
+        }
+        persistent = SandboxContainer(id: details.Id, image: details.Config?.Image ?? details.Image ?? "", runtime: runtime, client: client,
+                                      logger: logger.with("runtime", runtime.rawValue).with("container", details.Id))
+        adopted = true
+    }
+
     /// Clean and dirty pooled containers for an image (for the TUI and tests).
     public func poolCounts(image: String) async -> (clean: Int, dirty: Int) {
         await pool.counts(image: image)
@@ -61,7 +77,7 @@ public actor DockerEngine: Isol8Engine {
     /// Removes the persistent container and drains the pool. Containers kept by
     /// `persist` stay.
     public func stop() async {
-        if let container = persistent {
+        if let container = persistent, !adopted {
             persistent = nil
             try? await client.stopContainer(container.id, graceSeconds: 2)
             try? await client.removeContainer(container.id, force: true)

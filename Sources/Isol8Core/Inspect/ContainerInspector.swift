@@ -27,10 +27,13 @@ public struct ContainerInspector: Sendable {
         ContainerUsage(try await client.stats(id))
     }
 
-    /// The process table as Docker's `top` reports it.
+    /// The process table as Docker's `top` reports it, with user names from the container's
+    /// own `/etc/passwd` (uid 100 is `sandbox` there, whatever it is on the host).
     public func top(_ id: String) async throws -> ContainerProcessTable {
-        let top = try await client.top(id)
-        return ContainerProcessTable(titles: top.Titles ?? [], rows: top.Processes ?? [])
+        let top = try await client.top(id, psArgs: "-o uid,pid,etime,args")
+        let table = ContainerProcessTable(titles: top.Titles ?? [], rows: top.Processes ?? [])
+        let passwd = try? await client.run(id, ExecSpec(cmd: ["head", "-c", String(ContainerUsers.maxPasswdBytes), "/etc/passwd"]))
+        return ContainerUsers(passwd: passwd?.stdoutText ?? "").naming(table)
     }
 
     /// `ls -la /sandbox` run as root, so files the sandbox user made unreadable still show.

@@ -15,9 +15,11 @@ public struct ContainerSnapshot: Sendable, Equatable, Codable {
     public var usage: ContainerUsage?
     public var processes: ContainerProcessTable?
     public var sandboxListing: String?
+    /// The container's environment (`NAME=value`), as created, secret values masked.
+    public var environment: [String]?
 
     public init(id: String, name: String = "", image: String = "", state: String = "", running: Bool = false,
-                oomKilled: Bool = false, exitCode: Int? = nil, startedAt: Date? = nil,
+                oomKilled: Bool = false, exitCode: Int? = nil, startedAt: Date? = nil, environment: [String]? = nil,
                 limits: ContainerLimits = ContainerLimits(), usage: ContainerUsage? = nil,
                 processes: ContainerProcessTable? = nil, sandboxListing: String? = nil) {
         self.id = id
@@ -32,6 +34,7 @@ public struct ContainerSnapshot: Sendable, Equatable, Codable {
         self.usage = usage
         self.processes = processes
         self.sandboxListing = sandboxListing
+        self.environment = environment
     }
 
     init(_ details: ContainerDetails) {
@@ -45,6 +48,11 @@ public struct ContainerSnapshot: Sendable, Equatable, Codable {
             oomKilled: details.State?.OOMKilled ?? false,
             exitCode: details.State?.ExitCode,
             startedAt: details.State?.StartedAt.flatMap(DockerTimestamp.parse),
+            // Secret values never leave the engine (the server sends snapshots over its API).
+            environment: details.Config?.Env.map { env in
+                let names = EnvironmentMask.secretNames(labels: details.Config?.Labels ?? [:])
+                return env.map { EnvironmentMask.masked($0, names: names) }
+            },
             limits: ContainerLimits(memoryBytes: host?.Memory, nanoCpus: host?.NanoCpus, pidsLimit: host?.PidsLimit,
                                     readonlyRootfs: host?.ReadonlyRootfs,
                                     networkMode: details.Config?.NetworkDisabled == true ? "none" : host?.NetworkMode,

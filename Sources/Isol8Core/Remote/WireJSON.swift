@@ -54,7 +54,11 @@ public enum WireJSON {
     }
 
     public static func session(_ info: SessionInfo) -> JSONValue {
-        .object([("id", .string(info.id)), ("isActive", .bool(info.isActive)), ("lastAccessedAt", .string(info.lastAccessedAt))])
+        var pairs: [(String, JSONValue)] = [("id", .string(info.id)), ("isActive", .bool(info.isActive)),
+                                            ("lastAccessedAt", .string(info.lastAccessedAt))]
+        if let createdAt = info.createdAt { pairs.append(("createdAt", .string(createdAt))) }
+        if let pruneAt = info.pruneAt { pairs.append(("pruneAt", .string(pruneAt))) }
+        return .object(pairs)
     }
 
     /// `{"error":"<message>"}`, the body of every failed API call.

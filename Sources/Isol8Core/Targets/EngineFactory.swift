@@ -28,15 +28,43 @@ public struct EngineFactory: Sendable {
         return try RemoteEngine(host: url, apiKey: try keys.resolve(flag: key, host: url, warn: { _ in }))
     }
 
+    /// A persistent engine bound to a sandbox that already exists: on Docker the container
+    /// (adopted, so stopping the engine leaves it running), on a server the session.
+    public func attachedEngine(for target: Target, sandbox id: String, runtime: Runtime, options: Isol8Options,
+                               maxConcurrent: Int, logger: Logger) async throws -> any Isol8Engine {
+        var options = options
+        options.mode = .persistent
+        options.persist = false
+        switch target.kind {
+        case .docker(let endpoint):
+            let engine = try DockerEngine(options: options, maxConcurrent: maxConcurrent, client: DockerClient(endpoint: endpoint), logger: logger)
+            try await engine.adopt(containerId: id, runtime: runtime)
+            return engine
+        case .server(let url, let key, _):
+            let apiKey = try keys.resolve(flag: key, host: url, warn: { _ in })
+            return try RemoteEngine(host: url, apiKey: apiKey, sessionId: id, options: options, logger: logger)
+        }
+    }
+
     /// The target's inspector: containers by id on Docker, sessions by id on a server; nil when
     /// the server's key cannot be found.
     public func inspector(for target: Target) -> (any SandboxInspector)? {
         switch target.kind {
         case .docker(let endpoint):
             return ContainerInspector(client: DockerClient(endpoint: endpoint))
-        case .server(let url, let key, _):
-            guard let apiKey = try? keys.resolve(flag: key, host: url, warn: { _ in }) else { return nil }
-            return (try? RemoteEngine(host: url, apiKey: apiKey))?.inspector
+        case .server:
+            return (try? server(for: target))?.inspector
+        }
+    }
+
+    /// The target's sandbox list: isol8 containers on Docker, sessions on a server; nil when
+    /// the server's key cannot be found.
+    public func lister(for target: Target) -> (any SandboxLister)? {
+        switch target.kind {
+        case .docker(let endpoint):
+            return DockerSandboxLister(client: DockerClient(endpoint: endpoint))
+        case .server:
+            return (try? server(for: target)).map(RemoteSessionLister.init)
         }
     }
 }

@@ -10,7 +10,9 @@ struct SessionRoutes: Sendable {
     func register(on router: Router<some CallerContext>) {
         router.get("/sessions") { _, context in
             resources.logger.debug(.server, "GET /sessions")
-            let sessions = await resources.sessions.list(for: try context.authenticatedCaller())
+            let cleanup = resources.config.cleanup
+            let sessions = await resources.sessions.list(for: try context.authenticatedCaller(),
+                                                         pruneAfterMs: cleanup.autoPrune ? cleanup.maxContainerAgeMs : nil)
             return JSONResponse.ok(.object([("sessions", .array(sessions.map(WireJSON.session)))]))
         }
         router.delete("/session/:id") { _, context in

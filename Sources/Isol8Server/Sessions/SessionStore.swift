@@ -11,6 +11,7 @@ actor SessionStore {
         var owner: Caller
         var lastAccessedAt: Date
         var activeUses: Int
+        var createdAt = Date()
     }
 
     /// What a caller gets for a session id that exists but is not theirs: the same answer
@@ -87,10 +88,16 @@ actor SessionStore {
         return stale.compactMap { id in remove(id).map { (id, $0) } }
     }
 
-    /// The sessions `caller` may see, oldest first.
-    func list(for caller: Caller) -> [SessionInfo] {
+    /// The sessions `caller` may see, oldest first; `pruneAfterMs` is the idle time after which
+    /// auto-prune removes one (nil when it is off).
+    func list(for caller: Caller, pruneAfterMs: Int?) -> [SessionInfo] {
         order.compactMap { id in
-            entries[id].flatMap { caller.mayUse($0.owner) ? $0 : nil }.map { SessionInfo(id: id, isActive: $0.activeUses > 0, lastAccessedAt: WireJSON.isoTimestamp($0.lastAccessedAt)) }
+            entries[id].flatMap { caller.mayUse($0.owner) ? $0 : nil }.map { entry in
+                let idle = entry.activeUses == 0
+                let pruneAt = pruneAfterMs.flatMap { idle ? entry.lastAccessedAt.addingTimeInterval(Double($0) / 1000) : nil }
+                return SessionInfo(id: id, isActive: !idle, lastAccessedAt: WireJSON.isoTimestamp(entry.lastAccessedAt),
+                                   createdAt: WireJSON.isoTimestamp(entry.createdAt), pruneAt: pruneAt.map(WireJSON.isoTimestamp))
+            }
         }
     }
 }

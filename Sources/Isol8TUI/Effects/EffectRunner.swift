@@ -23,6 +23,10 @@ public final class EffectRunner: @unchecked Sendable {
     private var watching: CancelToken?
     /// Stops following the current server target's log.
     private var followingServerLog: CancelToken?
+    /// Stops the event stream that keeps the Sandboxes list current.
+    private var watchingSandboxes: CancelToken?
+    /// The current target's lister, kept because it remembers CPU counters between listings.
+    private var sandboxLister: (target: Target, lister: any SandboxLister)?
 
     /// What the runner holds for a run in progress.
     private struct ActiveRun {
@@ -55,6 +59,10 @@ public final class EffectRunner: @unchecked Sendable {
         case .cancelRun(let id): cancel(id)
         case .inspectContainer(let id): inspect(id)
         case .watchContainer(let id): watch(id)
+        case .resolveSandbox(let name): resolveSandbox(name)
+        case .sandboxLifecycle(let action): perform(action)
+        case .listSandboxes: listSandboxes()
+        case .watchSandboxes(let on): watchSandboxes(on)
         case .releasePersistentEngine: Task { await engines.release() }
         case .openShell(let id): openShell(in: id)
         case .openEditor(let path): edit(path)
@@ -77,6 +85,7 @@ public final class EffectRunner: @unchecked Sendable {
         for id in active { cancel(id) }
         lock.withLock { watching }?.cancel()
         lock.withLock { followingServerLog }?.cancel()
+        lock.withLock { watchingSandboxes }?.cancel()
         let tasks = lock.withLock { runs.values.map(\.task) }
         let done = DispatchSemaphore(value: 0)
         Task { [engines] in
@@ -106,11 +115,13 @@ public final class EffectRunner: @unchecked Sendable {
 
     /// Later runs and inspections go to `target`; what the old one kept is released there.
     private func switchTarget(to target: Target) {
-        lock.withLock {
+        let followedSandboxes = lock.withLock {
             self.target = target
             watching?.cancel()
             watching = nil
+            return watchingSandboxes != nil
         }
+        if followedSandboxes { watchSandboxes(true) }
         Task { [engines] in await engines.release() }
     }
 
@@ -167,7 +178,7 @@ public final class EffectRunner: @unchecked Sendable {
             let prepared = try RunPreparation.prepare(flags: spec.flags, effective: spec.effective,
                                                       log: paneLog.debugging(spec.effective.options.debug)) { "" }
             let request = prepared.request
-            let engine = try await engines.engine(for: prepared, on: currentTarget)
+            let engine = try await engines.engine(for: prepared, on: currentTarget, attachedTo: spec.attached)
             try await prepared.check(on: engine)
             if spec.stream {
                 for try await event in engine.executeStream(request, cancel: token, onContainer: onContainer) {
@@ -198,6 +209,82 @@ public final class EffectRunner: @unchecked Sendable {
         let mailbox = mailbox
         Task {
             try? await inspector.follow(id, cancel: token) { action in mailbox.send(.containerEvent(id: id, action: action)) }
+        }
+    }
+
+    private func currentLister() -> (Target, (any SandboxLister)?) {
+        lock.withLock {
+            if let kept = sandboxLister, kept.target == target { return (target, kept.lister) }
+            let lister = factory.lister(for: target)
+            sandboxLister = lister.map { (target, $0) }
+            return (target, lister)
+        }
+    }
+
+    private func listSandboxes() {
+        let (target, lister) = currentLister()
+        guard let lister else {
+            return mailbox.send(.sandboxesListFailed(target: target.name, message: "no API key for \(target.address): give --key, set ISOL8_API_KEY or run isol8 login"))
+        }
+        let mailbox = mailbox
+        Task {
+            do {
+                mailbox.send(.sandboxesListed(target: target.name, try await lister.list()))
+            } catch {
+                mailbox.send(.sandboxesListFailed(target: target.name, message: "\(error)"))
+            }
+        }
+    }
+
+    private func perform(_ action: SandboxLifecycle) {
+        let (target, lister) = currentLister()
+        let mailbox = mailbox
+        Task {
+            var failures: [String] = []
+            for id in action.ids {
+                do {
+                    switch action {
+                    case .stop: try await lister?.stop(id)
+                    case .remove, .removePersisted: try await lister?.remove(id)
+                    }
+                } catch {
+                    failures.append("\(id.prefix(12)): \(error)")
+                }
+            }
+            let failure = failures.isEmpty ? nil : "on \(target.name), " + failures.joined(separator: "; ")
+            mailbox.send(.sandboxLifecycleDone(action, failure: failure))
+        }
+    }
+
+    /// `--attach ID|NAME`: the sandbox whose id, id prefix or name it is.
+    private func resolveSandbox(_ name: String) {
+        let (target, lister) = currentLister()
+        let mailbox = mailbox
+        Task {
+            do {
+                let rows = try await lister?.list() ?? []
+                if let found = rows.first(where: { $0.id == name || $0.name == name }) ?? rows.first(where: { $0.id.hasPrefix(name) }) {
+                    mailbox.send(.sandboxResolved(found))
+                } else {
+                    mailbox.send(.sandboxNotFound("attach: no sandbox \"\(name)\" on target \(target.name); :sandboxes lists them"))
+                }
+            } catch {
+                mailbox.send(.sandboxNotFound("attach: cannot list the sandboxes of \(target.name): \(error)"))
+            }
+        }
+    }
+
+    /// While the Sandboxes list is open, the target's events (not a timer) say when to list again.
+    private func watchSandboxes(_ on: Bool) {
+        let token = CancelToken()
+        lock.withLock {
+            watchingSandboxes?.cancel()
+            watchingSandboxes = on ? token : nil
+        }
+        guard on, let lister = currentLister().1 else { return }
+        let mailbox = mailbox
+        Task {
+            try? await lister.watch(cancel: token) { mailbox.send(.sandboxesChanged) }
         }
     }
 

@@ -11,6 +11,7 @@ actor EngineKeeper {
         var options: Isol8Options
         var maxConcurrent: Int
         var persistentRuntime: Runtime?
+        var attached: AttachedSandbox?
     }
 
     private let factory: EngineFactory
@@ -24,13 +25,20 @@ actor EngineKeeper {
 
     /// The engine a prepared run should use on `target`, replacing (and stopping) a kept one
     /// of another shape.
-    func engine(for run: RunPreparation, on target: Target) async throws -> any Isol8Engine {
+    /// `attached` binds the engine to that sandbox instead (see `EngineFactory.attachedEngine`).
+    func engine(for run: RunPreparation, on target: Target, attachedTo attached: AttachedSandbox? = nil) async throws -> any Isol8Engine {
         let options = run.options
         let shape = Shape(target: target, options: options, maxConcurrent: run.effective.maxConcurrent,
-                          persistentRuntime: options.mode == .persistent ? run.request.runtime : nil)
+                          persistentRuntime: options.mode == .persistent || attached != nil ? run.request.runtime : nil,
+                          attached: attached)
         if let kept, kept.shape == shape { return kept.engine }
         await release()
-        let engine = try factory.engine(for: target, options: options, maxConcurrent: run.effective.maxConcurrent, logger: logger)
+        let engine = if let attached {
+            try await factory.attachedEngine(for: target, sandbox: attached.id, runtime: run.request.runtime, options: options,
+                                             maxConcurrent: run.effective.maxConcurrent, logger: logger)
+        } else {
+            try factory.engine(for: target, options: options, maxConcurrent: run.effective.maxConcurrent, logger: logger)
+        }
         try await engine.start()
         kept = (engine, shape)
         return engine
@@ -42,6 +50,9 @@ actor EngineKeeper {
         guard let (engine, shape) = kept else { return }
         kept = nil
         if case .server(_, _, _?) = shape.target.kind { return }
+        // An attached sandbox belongs to whoever made it (an adopted container survives stop(),
+        // but a session on a server would be deleted).
+        if shape.attached != nil, case .server = shape.target.kind { return }
         await engine.stop()
     }
 }

@@ -11,6 +11,7 @@ public enum KeyCommand: String, CaseIterable, Sendable {
     case refreshContainer, openShell
     case markRun, diffRuns
     case diagnose, applyFix
+    case sandboxes
 
     /// The pane a `focus…` command focuses.
     public var focusTarget: PaneID? {

@@ -27,6 +27,7 @@ extension Keymap {
             KeyBinding([.ctrl("l")], .redraw, "redraw the screen"),
             KeyBinding([.char("D")], .diagnose, "diagnosis of the last run: what failed, why, and the fix"),
             KeyBinding([.char("F")], .applyFix, "apply the diagnosis' fix (sets the knob) and run again"),
+            KeyBinding([.char("s")], .sandboxes, "list the target's sandboxes (containers or server sessions)"),
         ]),
         KeyTable(.pane(.code), scrolling(lines: "code") + [
             KeyBinding([.char("e")], .editCode, "edit the code in $EDITOR (the file, or the -e / --cmd text), then reload it"),

@@ -19,6 +19,11 @@ public struct AppState: Sendable {
     public var debug: LogState
     public var history = HistoryState()
     public var knobs: KnobState
+    public var sandboxes = SandboxesState()
+    /// The sandbox runs go into, chosen in the Sandboxes list or with `--attach`.
+    public var attached: AttachedSandbox?
+    /// `--attach ID|NAME`, resolved against the target's list at start.
+    public var attachOnStart: String?
     public var status = StatusState()
     public var focus = FocusState()
 
@@ -73,6 +78,7 @@ public struct AppState: Sendable {
     public var initialEffects: [Effect] {
         var effects: [Effect] = [.probeTarget(targets.current), .followServerLog(targets.current)]
         if let path = code.path { effects.append(.loadCode(path)) }
+        if let attachOnStart { effects.append(.resolveSandbox(attachOnStart)) }
         return effects
     }
 

@@ -11,6 +11,8 @@ public struct RunSpec: Equatable, Sendable {
     public var effective: EffectiveConfig
     /// Stream events as they happen (`executeStream`) or collect them (`execute`).
     public var stream: Bool
+    /// The sandbox to run in instead of one the engine makes.
+    public var attached: AttachedSandbox?
 
     /// Creates a spec.
     public init(id: Int, flags: RunFlags, effective: EffectiveConfig, stream: Bool) {
@@ -24,4 +26,12 @@ public struct RunSpec: Equatable, Sendable {
     public var options: Isol8Options { effective.options }
     /// The engine's concurrency limit from the config.
     public var maxConcurrent: Int { effective.maxConcurrent }
+}
+
+extension RunFlags {
+    /// Runs `command` (`:exec`) instead of whatever code the flags named.
+    mutating func replaceCode(withCommand command: String) {
+        (file, eval, url, github, gist, hash) = (nil, nil, nil, nil, nil, nil)
+        cmd = command
+    }
 }

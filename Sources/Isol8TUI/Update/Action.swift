@@ -53,6 +53,16 @@ public enum Action: Sendable {
     case outputSaved(path: String)
     /// A `:copy` landed: in the clipboard, or in a file.
     case copied(format: RunExport.Format, destination: String)
+    /// What the target's Sandboxes list holds now (or why it could not say).
+    case sandboxesListed(target: String, [SandboxSummary])
+    case sandboxesListFailed(target: String, message: String)
+    /// A stop or remove finished; `failure` says why it did not.
+    case sandboxLifecycleDone(SandboxLifecycle, failure: String?)
+    /// `--attach` found its sandbox, or did not.
+    case sandboxResolved(SandboxSummary)
+    case sandboxNotFound(String)
+    /// The target reported an event that may change the Sandboxes list.
+    case sandboxesChanged
     /// An effect failed in a way only the status line needs to know.
     case effectFailed(String)
 }

@@ -43,6 +43,10 @@ extension AppState {
             return handleTargetsKey(key)
         case .diagnosis(let selected):
             return handleDiagnosisKey(key, selected: selected)
+        case .sandboxes:
+            return handleSandboxesKey(key)
+        case .confirmSandbox(let dialog, let action):
+            return handleSandboxConfirmation(key, dialog, action)
         case .diff(var diff):
             guard let command = keymap.command(for: key, in: .diff) else { return [] }
             if command == .back {
@@ -116,6 +120,8 @@ extension AppState {
             return refreshContainer()
         case .openShell:
             return openShell()
+        case .sandboxes:
+            return openSandboxes()
         case .markRun:
             guard let i = history.list.selected, history.runs.indices.contains(i) else { return [] }
             history.toggleMark(history.runs[i].id)

@@ -111,6 +111,8 @@ extension AppState {
         case .bisect: return try startBisection()
         case .testHost(let host): status.say(knobs.hostVerdict(host))
         case .copy(let format, let path): return [.copyRun(knobs.runSpec(id: nextRunID), format: format, path: path)]
+        case .sandboxes: return openSandboxes()
+        case .exec(let command): return try execInAttached(command)
         }
         return []
     }

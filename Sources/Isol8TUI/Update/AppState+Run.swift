@@ -4,19 +4,33 @@ import Isol8Core
 /// The run lifecycle: start, stream events, finish or fail, cancel; and the container that
 /// a run leaves behind.
 extension AppState {
-    mutating func startRun() -> [Effect] {
+    /// `command`, from `:exec`, runs instead of the code (in the attached sandbox).
+    mutating func startRun(command: String? = nil) -> [Effect] {
         if let run {
             status.say("run #\(run.id) is still active; x cancels it", error: true)
             return []
         }
+        if let refusal = attachedRunRefusal {
+            status.say(refusal, error: true)
+            return []
+        }
         let id = nextRunID
         nextRunID += 1
-        let spec = knobs.runSpec(id: id)
+        var spec = knobs.runSpec(id: id)
+        if let attached {
+            spec.attached = attached
+            if let runtime = attached.runtime { spec.flags.runtime = runtime.rawValue }
+        }
+        if let command {
+            // A command alone would ask for bash; the sandbox is bound to the runtime it has.
+            spec.flags.runtime = spec.flags.runtime ?? knobs.runtime.rawValue
+            spec.flags.replaceCode(withCommand: command)
+        }
         run = RunState(spec: spec, startedAt: now)
         output.clear()
         network.clear()
         network.rules = spec.options.networkRules
-        history.runs.append(RunRecord(id: id, startedAt: now, knobs: knobs.snapshot, summary: knobs.summary))
+        history.runs.append(RunRecord(id: id, startedAt: now, knobs: knobs.snapshot, summary: command.map { "exec \($0)" } ?? knobs.summary))
         history.list.select(history.runs.count - 1, count: history.runs.count, height: viewport(.history).height - 1)
         status.message = nil
         return [.startRun(spec)]
@@ -143,7 +157,7 @@ extension AppState {
 
     mutating func tick(_ time: Date) -> [Effect] {
         now = time
-        return container.needsRefresh(at: now) ? refreshContainer() : []
+        return (container.needsRefresh(at: now) ? refreshContainer() : []) + refreshSandboxesIfDue()
     }
 
     /// `S` in the Container pane: a shell in the container it shows, while that one runs.

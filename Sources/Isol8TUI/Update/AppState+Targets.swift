@@ -42,6 +42,8 @@ extension AppState {
         targets.current = target
         knobs.limits = targets.health[target.name]?.limits
         container = ContainerState()
+        sandboxes = SandboxesState()
+        attached = nil
         let ignored = knobs.changed.sorted().filter { OptionCatalog.option($0).flatMap(target.ignores) != nil }
         status.say("target \(target.name) (\(target.address)) — the next run goes there"
                    + (ignored.isEmpty ? "" : "; it ignores your " + ignored.joined(separator: ", ") + " (see the Config pane)"),

@@ -20,6 +20,14 @@ public enum Effect: Equatable, Sendable {
     case inspectContainer(String)
     /// Follow the daemon's events for this container (and stop following the previous one).
     case watchContainer(String)
+    /// Find the sandbox with this id (or id prefix) or name on the current target, to attach to it.
+    case resolveSandbox(String)
+    /// Stop or remove sandboxes on the current target (confirmed by the user).
+    case sandboxLifecycle(SandboxLifecycle)
+    /// List the current target's sandboxes.
+    case listSandboxes
+    /// Follow (or stop following) the current target's events that change the Sandboxes list.
+    case watchSandboxes(Bool)
     /// Drop the engine kept for persistent mode (removing its container).
     case releasePersistentEngine
     /// Suspend the screen and hand the terminal to a shell in this container until it exits.

@@ -18,6 +18,8 @@ public enum PromptCommand: Equatable, Sendable {
     case testHost(String)
     /// The run the knobs describe, as a command line, a curl request or Swift; to a file or the clipboard.
     case copy(RunExport.Format, path: String?)
+    case sandboxes
+    case exec(String)
 
     /// Command words, their arguments and what they do (completion and the help overlay).
     public static let catalog: [(name: String, usage: String, description: String)] = [
@@ -40,6 +42,8 @@ public enum PromptCommand: Equatable, Sendable {
         ("target", "target [NAME]", "send runs to another target (no name: list the targets)"),
         ("targets", "targets", "list the targets with reachability and round-trip time"),
         ("bisect", "bisect", "re-run with halves of the knobs two marked runs (one passing, one failing) differ in, to find the one that flips it"),
+        ("sandboxes", "sandboxes", "list the target's sandboxes: containers, or sessions on a server"),
+        ("exec", "exec CMD", "run a shell command in the attached sandbox; its output goes to the Output pane and History"),
         ("clear", "clear", "clear the output pane"),
         ("help", "help", "show the keys and commands"),
         ("quit", "quit", "leave (asks first while a run is active)"),
@@ -77,6 +81,10 @@ public enum PromptCommand: Equatable, Sendable {
         case "target", "ctx": return .target(argument)
         case "targets": return .target(nil)
         case "bisect": return .bisect
+        case "sandboxes": return .sandboxes
+        case "exec":
+            guard let argument else { throw KnobError("exec: give a command, e.g. :exec ls -la /sandbox") }
+            return .exec(argument)
         case "run", "r": return .run
         case "cancel": return .cancel
         case "quit", "q": return .quit

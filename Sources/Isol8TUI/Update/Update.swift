@@ -78,6 +78,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.containerInspected(snapshot)
         return []
     case .containerEvent(let id, let action):
+        state.noteAttachedEvent(id, action)
         return state.containerEvent(id, action)
     case .containerGone(let id):
         state.forgetPersisted(id)
@@ -105,6 +106,19 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .copied(let format, let destination):
         state.status.say("copied the run as \(format.rawValue) to \(destination)")
         return []
+    case .sandboxesListed(let target, let rows):
+        return state.sandboxesListed(target: target, rows)
+    case .sandboxesListFailed(let target, let message):
+        return state.sandboxesListFailed(target: target, message)
+    case .sandboxLifecycleDone(let action, let failure):
+        return state.sandboxLifecycleDone(action, failure: failure)
+    case .sandboxResolved(let sandbox):
+        return state.attach(to: sandbox)
+    case .sandboxNotFound(let message):
+        state.attachFailed(message)
+        return []
+    case .sandboxesChanged:
+        return state.sandboxesChanged()
     case .effectFailed(let message):
         state.status.say(message, error: true)
         return []

@@ -28,7 +28,9 @@ public enum AppView {
                 TargetsOverlay.draw(state.targets, theme: theme, in: &canvas, area: layout.body)
             case .diagnosis(let selected):
                 DiagnosisOverlay.draw(state, selected: selected, in: &canvas, area: layout.body)
-            case .confirmQuit(let dialog):
+            case .sandboxes:
+                SandboxesView.draw(state, in: &canvas, area: layout.body)
+            case .confirmQuit(let dialog), .confirmSandbox(let dialog, _):
                 dialog.draw(in: &canvas, area: layout.body, theme: theme)
             case .prompt:
                 break  // drawn on the status line

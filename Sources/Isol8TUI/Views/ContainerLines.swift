@@ -6,7 +6,8 @@ import TerminalKit
 /// applied, usage, processes and the `/sandbox` listing. Everything that came from Docker
 /// (names, command lines, file names) is sanitised.
 enum ContainerLines {
-    static func build(_ container: ContainerState, now: Date, theme: Theme) -> [Line] {
+    /// `secrets` are values to mask wherever they appear in the environment.
+    static func build(_ container: ContainerState, now: Date, theme: Theme, secrets: [String] = []) -> [Line] {
         guard let id = container.id else {
             return [
                 Line("No container yet.", style: theme[.dim]),
@@ -73,6 +74,10 @@ enum ContainerLines {
             lines.append(Line("processes", style: theme[.header]))
             lines.append(Line("  " + clean(top.titles.joined(separator: " ")), style: theme[.dim]))
             for row in top.rows { lines.append(Line("  " + clean(row.joined(separator: " ")))) }
+        }
+        if let environment = snap.environment, !environment.isEmpty {
+            lines.append(Line("environment", style: theme[.header]))
+            for entry in environment { lines.append(Line("  " + clean(EnvironmentMask.masked(entry, secrets: secrets)))) }
         }
         if let listing = snap.sandboxListing {
             lines.append(Line("/sandbox", style: theme[.header]))

@@ -60,6 +60,11 @@ enum HeaderView {
             case .tight: break
             }
         }
+        if let attached = state.attached {
+            let gone = state.container.phase == .gone ? " (removed)"
+                : state.container.snapshot.map { $0.running ? "" : " (\($0.state))" } ?? ""
+            segments.append(("attached \(attached.label)\(gone)", gone.isEmpty ? theme[.highlight] : theme[.statusError]))
+        }
         let joiner = density == .full ? " " : ":"
         func knob(_ text: String, _ key: String) {
             segments.append((text, changed.contains(key) ? theme[.changed] : theme[.text]))
