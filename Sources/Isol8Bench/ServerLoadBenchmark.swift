@@ -18,6 +18,8 @@ struct ServerLoadBenchmark {
         var errors = 0
         var notSent = 0
         var seconds = 0.0
+        /// The first failure, so a run with errors says what went wrong.
+        var firstError: String?
 
         var throughput: Double { Double(latenciesMs.count) / max(seconds, 1e-9) }
         var p95: Double {
@@ -53,6 +55,9 @@ struct ServerLoadBenchmark {
             print(name + String(format: " %9d %7d %9d %9.2f %9.1f", outcome.latenciesMs.count, outcome.errors,
                                 outcome.notSent, outcome.throughput, outcome.p95))
         }
+        for (name, outcome) in [("server", viaServer), ("local", local)] {
+            if let error = outcome.firstError { print("first \(name) error: \(error)") }
+        }
         let ratio = viaServer.throughput / max(local.throughput, 1e-9)
         print(String(format: "throughput server/local %.2f (target ≥ 0.95, 0 errors)", ratio))
         let met = ratio >= 0.95 && viaServer.errors + viaServer.notSent == 0
@@ -84,6 +89,7 @@ struct ServerLoadBenchmark {
                             mine.latenciesMs.append(Clock.ms(t, Clock.now()))
                         } catch {
                             mine.errors += 1
+                            mine.firstError = mine.firstError ?? "\(error)"
                         }
                     }
                     return mine
@@ -93,6 +99,7 @@ struct ServerLoadBenchmark {
                 total.latenciesMs += outcome.latenciesMs
                 total.errors += outcome.errors
                 total.notSent += outcome.notSent
+                total.firstError = total.firstError ?? outcome.firstError
             }
         }
         total.seconds = Double(Clock.now() - started) / 1e9
@@ -103,7 +110,9 @@ struct ServerLoadBenchmark {
 private extension ExecutionResult {
     /// Itself, when the run printed what `print(1)` prints; otherwise an error that counts.
     func checked() throws -> ExecutionResult {
-        guard stdout == "1\n" else { throw BenchFailure(description: "print(1) printed \(stdout.debugDescription)") }
+        guard stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "1" else {
+            throw BenchFailure(description: "print(1) printed \(stdout.debugDescription)")
+        }
         return self
     }
 }
