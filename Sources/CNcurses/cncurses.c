@@ -219,6 +219,29 @@ int cn_put_cell(int y, int x, const wchar_t *chars, int count, attr_t attrs, int
     return mvwadd_wch(stdscr, y, x, &cc);
 }
 
+int cn_put_run(int y, int x, const wchar_t *chars, int count, attr_t attrs, int pair) {
+    enum { chunk = 256 };
+    cchar_t run[chunk];
+    int status = OK;
+    for (int start = 0; start < count; start += chunk) {
+        int n = count - start < chunk ? count - start : chunk;
+        for (int i = 0; i < n; i++) {
+            wchar_t one[2] = {chars[start + i], 0};
+            if (setcchar(&run[i], one, attrs, 0, &pair) == ERR) {
+                const wchar_t replacement[2] = {0xFFFD, 0};
+                setcchar(&run[i], replacement, attrs, 0, &pair);
+            }
+        }
+        // Unlike add_wch, add_wchnstr copies the cells without moving the cursor or
+        // interpreting them, which is all a run of plain one-column cells needs.
+        if (mvwadd_wchnstr(stdscr, y, x + start, run, n) == ERR) status = ERR;
+    }
+    // Leave the cursor after the run, where add_wch would: doupdate parks the terminal's
+    // cursor there, and a cursor already in place costs no movement bytes.
+    if (x + count < COLS) wmove(stdscr, y, x + count);
+    return status;
+}
+
 void cn_clear_all(void) {
     werase(stdscr);
     clearok(curscr, TRUE);

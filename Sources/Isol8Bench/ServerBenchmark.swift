@@ -13,30 +13,10 @@ struct ServerBenchmark {
     let trackResources: Bool
 
     func run() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("isol8-bench-serve-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        if !trackResources {
-            try #"{"audit": {"trackResources": false}}"#.write(to: directory.appendingPathComponent("isol8.config.json"),
-                                                              atomically: true, encoding: .utf8)
-        }
-        let key = "bench-\(UUID().uuidString.prefix(8))"
-        guard let port = PortResolver.freePort(host: "127.0.0.1") else { throw BenchFailure(description: "no free port on 127.0.0.1") }
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: isol8)
-        server.arguments = ["serve", "--port", String(port), "--key", key, "--bind", "127.0.0.1"]
-        server.currentDirectoryURL = directory
-        // Quiet, so the figures stay readable; a server that fails shows as its exit status.
-        server.standardOutput = FileHandle.nullDevice
-        server.standardError = FileHandle.nullDevice
-        server.standardInput = FileHandle.nullDevice
-        try server.run()
-        defer {
-            server.terminate()
-            server.waitUntilExit()
-        }
-        let remote = try RemoteEngine(host: "http://127.0.0.1:\(port)", apiKey: key)
-        try await waitForHealth(remote, server: server)
+        let config = trackResources ? "{}" : #"{"audit": {"trackResources": false}}"#
+        let server = try await BenchServer(isol8: isol8, config: config)
+        defer { server.stop() }
+        let remote = server.remote
 
         let request = ExecutionRequest(runtime: .python, code: "print(1)")
         var local: [Double] = [], viaServer: [Double] = []
@@ -62,14 +42,5 @@ struct ServerBenchmark {
         let (l, s) = (Clock.median(local), Clock.median(viaServer))
         print("POST /execute vs local DockerEngine, python print(1), \(iterations) runs each, trackResources=\(trackResources)")
         print(String(format: "median local %.1f ms  server %.1f ms  overhead %+.1f ms", l, s, s - l))
-    }
-
-    private func waitForHealth(_ remote: RemoteEngine, server: Process) async throws {
-        for _ in 0..<600 {
-            if (try? await remote.start()) != nil { return }
-            guard server.isRunning else { throw BenchFailure(description: "isol8 serve exited with status \(server.terminationStatus); run it by hand to see why") }
-            try await Task.sleep(nanoseconds: 100_000_000)
-        }
-        throw BenchFailure(description: "isol8 serve did not answer /health within a minute")
     }
 }

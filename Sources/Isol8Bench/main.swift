@@ -3,6 +3,7 @@ import Isol8Core
 
 // isol8-bench [iterations]                          the engine against bare API calls
 // isol8-bench server ISOL8_BINARY [iterations]      isol8 serve against the local engine
+// isol8-bench server-load ISOL8_BINARY [clients] [requests] [deadline s]   the same under concurrent load
 let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     if arguments.first == "server" {
@@ -10,6 +11,16 @@ do {
         let track = ProcessInfo.processInfo.environment["ISOL8_BENCH_TRACK_RESOURCES"] == "1"
         try await ServerBenchmark(isol8: arguments[1], iterations: Int(arguments.dropFirst(2).first ?? "") ?? 15,
                                   trackResources: track).run()
+    } else if arguments.first == "server-load" {
+        guard arguments.count >= 2 else {
+            throw BenchFailure(description: "usage: isol8-bench server-load PATH_TO_ISOL8 [clients] [requests] [deadline seconds]")
+        }
+        let numbers: [Int] = arguments.dropFirst(2).compactMap { Int($0) }
+        let clients = numbers.count > 0 ? max(1, numbers[0]) : 50
+        let requests = numbers.count > 1 ? max(1, numbers[1]) : 500
+        let deadline = numbers.count > 2 ? Double(numbers[2]) : 900
+        try await ServerLoadBenchmark(isol8: arguments[1], clients: clients, requests: requests,
+                                      deadlineSeconds: deadline).run()
     } else {
         try await EngineBenchmark(client: try DockerClient.fromEnvironment(),
                                   iterations: Int(arguments.first ?? "") ?? 10).run()

@@ -10,7 +10,12 @@ struct FrameBench {
 
     struct Result {
         let name: String
+        /// render + draw, per frame.
         let micros: Samples
+        /// `AppView.render` alone.
+        let renderMicros: Samples
+        /// `CursesTerminal.draw` alone: diff, curses cells, `doupdate`.
+        let drawMicros: Samples
         let bytesPerFrame: Int
     }
 
@@ -73,16 +78,22 @@ struct FrameBench {
         let warmUp = min(50, frames)
         for n in 0..<warmUp { draw(prepare(n), terminal) }
         let bytesBefore = pty.settledBytes()
-        var micros: [Double] = []
-        micros.reserveCapacity(frames)
+        var renderTimes: [Double] = [], drawTimes: [Double] = []
+        renderTimes.reserveCapacity(frames)
+        drawTimes.reserveCapacity(frames)
         for n in warmUp..<warmUp + frames {
             let state = prepare(n)
             let start = LoopTrace.now()
-            draw(state, terminal)
-            micros.append((LoopTrace.now() - start) * 1e6)
+            let frame = AppView.render(state)
+            let rendered = LoopTrace.now()
+            terminal.draw(frame.canvas, cursor: frame.cursor)
+            let drawn = LoopTrace.now()
+            renderTimes.append((rendered - start) * 1e6)
+            drawTimes.append((drawn - rendered) * 1e6)
         }
         let bytes = pty.settledBytes() - bytesBefore
-        return Result(name: name, micros: Samples(micros), bytesPerFrame: bytes / max(1, frames))
+        return Result(name: name, micros: Samples(zip(renderTimes, drawTimes).map { $0 + $1 }),
+                      renderMicros: Samples(renderTimes), drawMicros: Samples(drawTimes), bytesPerFrame: bytes / max(1, frames))
     }
 
     private func draw(_ state: AppState, _ terminal: CursesTerminal) {

@@ -35,11 +35,23 @@ func runFrames(_ frames: Int) {
         fail("\(error)")
     }
     print("TUI frame cost, \(FrameBench.size.width)×\(FrameBench.size.height), render + diff + ncurses into a pty (TERM=xterm-256color), \(frames) frames")
-    row("frame", "median µs", "p95 µs", "max µs", "bytes/frame")
+    row("frame", "median µs", "p95 µs", "max µs", "render µs", "draw µs", "bytes/frame")
     for result in results {
         row(result.name, format(result.micros.median), format(result.micros.percentile(95)),
-            format(result.micros.max), "\(result.bytesPerFrame)")
+            format(result.micros.max), format(result.renderMicros.median), format(result.drawMicros.median),
+            "\(result.bytesPerFrame)")
     }
+    for (result, target) in zip(results, [2.0, 0.3, 0.5]) {
+        let ms = result.micros.median / 1000
+        summaryRow("frame \(result.name), \(FrameBench.size.width)×\(FrameBench.size.height) (ms)", this: format(ms, 2),
+                   target: "≤ \(target)", met: ms <= target)
+    }
+}
+
+/// One row of the table `scripts/bench` ends with (metric, this project, reference, ratio,
+/// target, met), tab-separated after a `RESULT` tag so the script can collect it.
+func summaryRow(_ metric: String, this: String, reference: String = "–", ratio: String = "–", target: String, met: Bool) {
+    print(["RESULT", metric, this, reference, ratio, target, met ? "yes" : "NO"].joined(separator: "\t"))
 }
 
 func runFlood(_ bench: FloodBench) {

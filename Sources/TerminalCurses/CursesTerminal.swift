@@ -41,6 +41,7 @@ public final class CursesTerminal {
     private var inputClosed = false
     private var lastSize: Size
     private var glyph = [wchar_t](repeating: 0, count: 8)
+    private var run = GlyphRun()
     private let owner = pthread_self()
 
     /// Takes over the terminal: locale, raw mode, keypad, colours, 25 ms escape delay, mouse
@@ -200,11 +201,24 @@ public final class CursesTerminal {
 
     private func write(_ plan: DrawPlan, allowPairOverflow: Bool) -> Bool {
         if plan.clearsScreen { cn_clear_all() }
+        var lastStyle: Style?
+        var look: (attributes: attr_t, pair: Int32) = (0, 0)
+        defer { run.flush() }
         for change in plan.changes {
-            guard let look = resolved(change.cell.style, allowPairOverflow: allowPairOverflow) else {
-                return false
+            let cell = change.cell
+            if cell.style != lastStyle {
+                // Neighbouring cells mostly share a style: resolve it once per change of style.
+                guard let known = resolved(cell.style, allowPairOverflow: allowPairOverflow) else { return false }
+                (look, lastStyle) = (known, cell.style)
             }
-            put(change.cell.symbol, x: change.x, y: change.y, attributes: look.attributes, pair: look.pair)
+            if let char = GlyphRun.char(of: cell) {
+                if run.append(char, x: change.x, y: change.y, attributes: look.attributes, pair: look.pair) { continue }
+                run.flush()
+                _ = run.append(char, x: change.x, y: change.y, attributes: look.attributes, pair: look.pair)
+            } else {
+                run.flush()
+                put(cell.symbol, x: change.x, y: change.y, attributes: look.attributes, pair: look.pair)
+            }
         }
         return true
     }

@@ -58,6 +58,9 @@ int cn_init_pair(int pair, int fg, int bg);
 /// Writes one grapheme (`count` code points, at most CCHARW_MAX) at row `y`, column `x` of
 /// stdscr with attributes and colour pair. Falls back to U+FFFD when curses rejects it.
 int cn_put_cell(int y, int x, const wchar_t *chars, int count, attr_t attrs, int pair);
+/// Writes `count` one-column characters (one code point each, no controls) from row `y`,
+/// column `x` of stdscr in one style: one call for a whole run of changed cells.
+int cn_put_run(int y, int x, const wchar_t *chars, int count, attr_t attrs, int pair);
 /// Erases stdscr and forces the next `doupdate` to repaint the physical screen.
 void cn_clear_all(void);
 /// Moves stdscr's cursor (where the terminal cursor rests after `doupdate`).

@@ -11,7 +11,12 @@ public struct CodeState: Sendable {
     /// Sanitised lines (tabs expanded, controls escaped).
     public private(set) var lines: [String] = []
     /// Colouring rules picked from the runtime.
-    public var language: SyntaxLanguage
+    public var language: SyntaxLanguage {
+        didSet { tokens = CodeState.highlight(lines, language) }
+    }
+    /// Each line's syntax tokens, worked out when the text or language changes rather than
+    /// for every line on every frame.
+    public private(set) var tokens: [[(String, SyntaxToken)]] = []
     /// Why the file could not be read, if it could not.
     public var error: String?
     /// Scroll position; code starts at the top.
@@ -29,8 +34,13 @@ public struct CodeState: Sendable {
         var body = TextSanitizer.sanitize(text)
         if body.hasSuffix("\n") { body.removeLast() }
         lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        tokens = CodeState.highlight(lines, language)
         view.firstLine = min(view.firstLine, max(0, lines.count - 1))
         error = nil
+    }
+
+    private static func highlight(_ lines: [String], _ language: SyntaxLanguage) -> [[(String, SyntaxToken)]] {
+        lines.map { SyntaxHighlighter.tokens($0, language: language) }
     }
 }
 

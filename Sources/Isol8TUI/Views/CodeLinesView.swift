@@ -19,7 +19,7 @@ public struct CodeLinesView: RandomAccessCollection, Sendable {
     public subscript(position: Int) -> Line {
         let number = String(position + 1)
         var spans = [Span(String(repeating: " ", count: gutterWidth - number.count) + number + " ", style: theme[.dim])]
-        for (text, token) in SyntaxHighlighter.tokens(code.lines[position], language: code.language) {
+        for (text, token) in code.tokens[position] {
             spans.append(Span(text, style: theme[token.role]))
         }
         return Line(spans: spans)

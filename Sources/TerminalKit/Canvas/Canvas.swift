@@ -81,6 +81,9 @@ public struct Canvas: Hashable, Sendable {
         guard y >= 0 && y < height else { return 0 }
         let limit = min(clipWidth ?? Int.max, width - x)
         guard limit > 0 else { return 0 }
+        if x >= 0, let columns = line.asciiWidth {
+            return putASCII(line, at: x, y, count: min(limit, max(0, columns - skipColumns)), skipColumns: skipColumns)
+        }
         var source = 0  // column within the line
         var used = 0    // columns written from x
         line.forEachCell { symbol, w, style in
@@ -109,20 +112,12 @@ public struct Canvas: Hashable, Sendable {
 
     /// Blanks every cell of `rect` (clipped to the canvas) in `style`.
     public mutating func fill(_ rect: Rect, style: Style) {
-        let r = rect.intersection(bounds)
-        guard !r.isEmpty else { return }
-        for y in r.y..<r.bottom {
-            for x in r.x..<r.right { set(" ", x: x, y: y, style: style) }
-        }
+        fillRows(rect.intersection(bounds), with: .blank(style))
     }
 
     /// Repeats `symbol` (one column wide) across `rect`, e.g. a horizontal rule.
     public mutating func fill(_ rect: Rect, symbol: String, style: Style) {
-        let r = rect.intersection(bounds)
-        guard !r.isEmpty else { return }
-        for y in r.y..<r.bottom {
-            for x in r.x..<r.right { set(symbol, x: x, y: y, style: style) }
-        }
+        fillRows(rect.intersection(bounds), with: Cell(Canvas.isSafe(symbol) ? symbol : "\u{FFFD}", style: style))
     }
 
     /// Restyles every cell of `rect` keeping its text (selection bars, cursor).
@@ -176,21 +171,69 @@ public struct Canvas: Hashable, Sendable {
     public func diff(from previous: Canvas) -> [CellChange] {
         let sameSize = previous.width == width && previous.height == height
         var changes: [CellChange] = []
-        for y in 0..<height {
-            for x in 0..<width {
-                let i = y * width + x
-                let cell = cells[i]
-                if cell.isContinuation { continue }
-                // Comparing cells is enough for wide graphemes too: a half that was overwritten
-                // or blanked is itself a changed cell, because `set` never leaves one dangling.
-                if sameSize && previous.cells[i] == cell { continue }
-                changes.append(CellChange(x: x, y: y, cell: cell))
+        cells.withUnsafeBufferPointer { now in
+            previous.cells.withUnsafeBufferPointer { before in
+                for y in 0..<height {
+                    let row = y * width
+                    for x in 0..<width {
+                        let cell = now[row + x]
+                        if cell.isContinuation { continue }
+                        // Comparing cells is enough for wide graphemes too: a half that was
+                        // overwritten or blanked is itself a changed cell, because `set` never
+                        // leaves one dangling.
+                        if sameSize && before[row + x] == cell { continue }
+                        changes.append(CellChange(x: x, y: y, cell: cell))
+                    }
+                }
             }
         }
         return changes
     }
 
     // MARK: - Private
+
+    /// Writes `count` cells of an all-ASCII line (one column per byte, nothing to escape)
+    /// straight into row `y`, without grapheme breaking or per-cell checks.
+    private mutating func putASCII(_ line: Line, at x: Int, _ y: Int, count: Int, skipColumns: Int) -> Int {
+        guard count > 0 else { return 0 }
+        let start = y * width + x
+        // Only the run's two ends can split a wide grapheme; everything between is overwritten.
+        breakWide(at: start, x: x)
+        breakWide(at: start + count - 1, x: x + count - 1)
+        var skip = skipColumns
+        var i = start
+        let end = start + count
+        cells.withUnsafeMutableBufferPointer { out in
+            for span in line.spans where i < end {
+                let bytes = span.text.utf8
+                if skip >= bytes.count {
+                    skip -= bytes.count
+                    continue
+                }
+                for b in bytes.dropFirst(skip) {
+                    guard i < end else { break }
+                    out[i] = Cell(Line.asciiSymbols[Int(b) - 0x20], style: span.style)
+                    i += 1
+                }
+                skip = 0
+            }
+        }
+        return count
+    }
+
+    /// Writes `cell` (one column wide) into every cell of `r`, which lies inside the canvas.
+    private mutating func fillRows(_ r: Rect, with cell: Cell) {
+        guard !r.isEmpty else { return }
+        for y in r.y..<r.bottom {
+            let start = y * width
+            // Only the row's two ends can split a wide grapheme; everything between is overwritten.
+            breakWide(at: start + r.x, x: r.x)
+            breakWide(at: start + r.right - 1, x: r.right - 1)
+            cells.withUnsafeMutableBufferPointer { out in
+                for i in (start + r.x)..<(start + r.right) { out[i] = cell }
+            }
+        }
+    }
 
     private static func isSafe(_ symbol: String) -> Bool {
         var ascii = true

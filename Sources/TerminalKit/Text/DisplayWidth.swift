@@ -34,6 +34,9 @@ public enum DisplayWidth {
 
     /// Total width of `text` as drawn in cells.
     public static func of<S: StringProtocol>(_ text: S) -> Int {
+        // Table cells, titles and hints are nearly always ASCII: one column per byte, no
+        // grapheme breaking needed.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
         var total = 0
         for c in text { total += of(c) }
         return total
