@@ -10,12 +10,9 @@ public struct SandboxContainer: Sendable {
     /// The engine's logger with this container's runtime and id as metadata.
     let logger: Logger
 
-    /// Writes bytes to a path as the sandbox user, creating parent directories; the
-    /// bytes travel on the exec's stdin, so binary content is exact.
+    /// Writes bytes to a path as the sandbox user (see `SandboxFileWriter`).
     public func writeFile(_ path: String, _ data: Data) async throws {
-        let script = #"mkdir -p "$(dirname "$1")" && cat > "$1""#
-        let output = try await client.run(id, ExecSpec(cmd: ["sh", "-c", script, "sh", path], user: "sandbox"), stdin: data)
-        guard output.exitCode == 0 else { throw Isol8Error.fileWrite(path: path, exitCode: output.exitCode) }
+        try await SandboxFileWriter(client: client, containerID: id).write(data, to: path)
     }
 
     /// Reads a regular file as the sandbox user within `limits` (see `SandboxFileReader`).

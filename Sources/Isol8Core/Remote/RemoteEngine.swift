@@ -124,6 +124,10 @@ public final class RemoteEngine: Isol8Engine {
 
     public func putFile(_ path: String, _ data: Data) async throws {
         guard let sessionId else { throw RemoteError.sessionRequired }
+        try await putFile(path, data, session: sessionId)
+    }
+
+    func putFile(_ path: String, _ data: Data, session sessionId: String) async throws {
         let body = JSONValue.object([("sessionId", .string(sessionId)), ("path", .string(path)),
                                      ("content", .string(data.base64EncodedString()))])
         let response = try await send(request("POST", "/file", body: Data(body.rendered.utf8)))
@@ -138,6 +142,10 @@ public final class RemoteEngine: Isol8Engine {
 
     public func getFile(_ path: String) async throws -> Data {
         guard let sessionId else { throw RemoteError.sessionRequired }
+        return try await getFile(path, session: sessionId)
+    }
+
+    func getFile(_ path: String, session sessionId: String) async throws -> Data {
         let query = "sessionId=\(Self.escapeQuery(sessionId))&path=\(Self.escapeQuery(path))"
         let response = try await send(request("GET", "/file?" + query))
         try check(response, operation: "File download failed")
@@ -163,22 +171,9 @@ public final class RemoteEngine: Isol8Engine {
     /// The container of session `id` as `GET /session/:id/container` reports it (an addition
     /// of this port's server); `DockerError.api(404, …)` when the session or its container is gone.
     public func sessionContainer(_ id: String) async throws -> ContainerSnapshot {
-        let response = try await send(request("GET", "/session/\(Self.escapePath(id))/container"), timeoutSeconds: 10)
-        if response.status == 404 {
-            // This server's answers about a session name it; any other 404 is a server without the route.
-            guard let message = WireJSON.errorMessage(response.body), message.contains(id) else {
-                throw RemoteError.notOffered(host: host, route: "GET /session/:id/container", purpose: "inspecting a session's container")
-            }
-            throw DockerError.api(status: 404, message: message)
-        }
-        try check(response, operation: "Failed to inspect session \(id)")
-        do {
-            var snapshot = try JSONDecoder().decode(ContainerSnapshot.self, from: response.body)
-            snapshot.id = id
-            return snapshot
-        } catch {
-            throw RemoteError.badResponse("GET /session/\(id)/container body is not a container snapshot")
-        }
+        var snapshot = try await inspectSession(id, "container", ContainerSnapshot.self, purpose: "inspecting a session's container")
+        snapshot.id = id
+        return snapshot
     }
 
     /// The server's log lines, the recent ones first, until `cancel` fires or the server ends
@@ -191,6 +186,30 @@ public final class RemoteEngine: Isol8Engine {
         }
         if response.status == 404 { throw RemoteError.notOffered(host: host, route: "GET /debug/events", purpose: "the server's debug lines") }
         try check(response, operation: "Following the server's log failed")
+    }
+
+    /// The `/sandbox` tree of session `id`: `GET /session/:id/files`, an addition of this
+    /// port's server like the container route.
+    func sessionFiles(_ id: String) async throws -> [SandboxFile] {
+        try await inspectSession(id, "files", [SandboxFile].self, purpose: "listing a session's files")
+    }
+
+    /// `GET /session/:id/<what>`. This server's 404s about a session name it; any other 404
+    /// is a server without the route.
+    private func inspectSession<Answer: Decodable>(_ id: String, _ what: String, _ type: Answer.Type, purpose: String) async throws -> Answer {
+        let response = try await send(request("GET", "/session/\(Self.escapePath(id))/\(what)"), timeoutSeconds: 30)
+        if response.status == 404 {
+            guard let message = WireJSON.errorMessage(response.body), message.contains(id) else {
+                throw RemoteError.notOffered(host: host, route: "GET /session/:id/\(what)", purpose: purpose)
+            }
+            throw DockerError.api(status: 404, message: message)
+        }
+        try check(response, operation: "Failed at GET /session/\(id)/\(what)")
+        do {
+            return try JSONDecoder().decode(type, from: response.body)
+        } catch {
+            throw RemoteError.badResponse("GET /session/\(id)/\(what) answered something else than \(purpose) needs")
+        }
     }
 
     /// Stops and forgets a session; deleting an unknown id succeeds (the server is idempotent).
