@@ -5,7 +5,7 @@ import Glibc
 
 // isol8-tui-bench frames [frames]
 // isol8-tui-bench flood ISOL8_TUI ISOL8 EXAMPLE [runs] [presses]
-// Timings are printed, never asserted (DESIGN.md: timings live in benchmarks).
+// Timings are printed, never asserted: they live in benchmarks, not in tests.
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("isol8-tui-bench: \(message)\n".utf8))
