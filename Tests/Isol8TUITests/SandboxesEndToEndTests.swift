@@ -111,6 +111,42 @@ final class SandboxesEndToEndTests: XCTestCase {
         try session.waitForEnd()
     }
 
+    func testFilesOfAnAttachedContainerAreBrowsedViewedDownloadedAndUploaded() throws {
+        let run = try CLI.run(["run", "--persist", "-e", #"open("/sandbox/x","w").write("42"); open("/sandbox/bin","wb").write(bytes(range(40)))"#])
+        let id = try XCTUnwrap(run.stderr.firstMatch(of: #/Container kept running: ([0-9a-f]{64})/#).map { String($0.1) }, run.stderr)
+        removeAtEnd(id)
+        let session = try tui("--attach \(id.prefix(12)) examples/hello.py")
+        try session.waitFor("the header to name the attached container") { $0.first?.contains("(\(id.prefix(12)))") == true }
+        try command(session, "files")
+        let listed = try session.waitFor("the tree with x") { rows in rows.contains { $0.contains("Files of") } && rows.contains { $0.hasSuffix(" /sandbox/x ┃") || $0.contains(" /sandbox/x ") } }
+        let first = try XCTUnwrap(listed.firstIndex { $0.contains("Files of") }) + 1
+        let row = try XCTUnwrap(listed.firstIndex { $0.contains(" /sandbox/x ") })
+        for _ in 0..<(row - first) { try session.press("Down") }
+        try session.press("Enter")
+        try session.waitFor("the viewer with the file's text") { rows in
+            rows.contains { $0.contains("File /sandbox/x") } && rows.contains { $0.contains("┃42 ") }
+        }
+        try session.press("Escape")
+        try session.waitFor("the tree again") { $0.contains { $0.contains("Files of") } }
+        try session.press("Escape")
+        try session.waitFor("the overlay closed") { !$0.contains { $0.contains("Files of") } }
+
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tui-files-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let upload = directory.appendingPathComponent("up.bin"), back = directory.appendingPathComponent("back.bin")
+        let bytes = Data((0...255).map(UInt8.init).reversed())
+        try bytes.write(to: upload)
+        try command(session, "upload \(upload.path) /sandbox/in/up.bin")
+        try session.waitFor("the upload done") { $0.contains { $0.contains("uploaded") && $0.contains("(256 bytes)") } }
+        try command(session, "download /sandbox/in/up.bin \(back.path)")
+        try session.waitFor("the download done") { $0.contains { $0.contains("downloaded /sandbox/in/up.bin") } }
+        XCTAssertEqual(try Data(contentsOf: back), bytes, "bytes exact both ways")
+        try command(session, "download /dev/zero \(back.path)")
+        try session.waitFor("a refusal naming the path") { $0.contains { $0.contains("cannot download /dev/zero") } }
+        try session.press("q")
+        try session.waitForEnd()
+    }
+
     func testAttachingToAnUnknownSandboxSaysSoAndTheScreenStays() throws {
         let session = try tui("--attach no-such-sandbox-\(UUID().uuidString.prefix(6)) examples/hello.py")
         try session.waitFor("the status line to name the missing sandbox") { rows in

@@ -65,6 +65,22 @@ public final class EffectRunner: @unchecked Sendable {
         case .watchSandboxes(let on): watchSandboxes(on)
         case .releasePersistentEngine: Task { await engines.release() }
         case .openShell(let id): openShell(in: id)
+        case .listFiles(let id):
+            withInspector(for: id, "list the files") { inspector, mailbox in mailbox.send(.filesListed(sandbox: id, try await inspector.files(id))) }
+        case .readFile(let id, let path):
+            withInspector(for: id, "read \(path)") { inspector, mailbox in mailbox.send(.fileRead(sandbox: id, path: path, try await inspector.readFile(id, path: path))) }
+        case .downloadFile(let id, let path, let hostPath):
+            withInspector(for: id, "download \(path)") { inspector, mailbox in
+                let expanded = (hostPath as NSString).expandingTildeInPath
+                try await inspector.readFile(id, path: path).write(to: URL(fileURLWithPath: expanded))
+                mailbox.send(.fileOperationDone("downloaded \(path) to \(expanded)", failure: nil))
+            }
+        case .uploadFile(let id, let hostPath, let path):
+            withInspector(for: id, "upload \(hostPath)") { inspector, mailbox in
+                let data = try HostFile.read((hostPath as NSString).expandingTildeInPath, limit: EffectRunner.uploadLimit)
+                try await inspector.writeFile(id, path: path, data: data)
+                mailbox.send(.fileOperationDone("uploaded \(hostPath) to \(path) (\(data.count) bytes)", failure: nil))
+            }
         case .openEditor(let path): edit(path)
         case .editInline(let text, let fileExtension): editInline(text, fileExtension: fileExtension)
         case .saveOutput(let path, let text): save(text, to: path)
@@ -300,6 +316,25 @@ public final class EffectRunner: @unchecked Sendable {
                 mailbox.send(.containerGone(id: id))
             } catch {
                 mailbox.send(.containerInspectFailed(id: id, message: "\(error)"))
+            }
+        }
+    }
+
+    /// Uploads read at most this much of a host file into memory.
+    static let uploadLimit = 64 << 20
+
+    /// Runs `work` with the current target's inspector; a failure comes back as a status.
+    private func withInspector(for id: String, _ what: String,
+                               _ work: @escaping @Sendable (any SandboxInspector, Mailbox) async throws -> Void) {
+        let mailbox = mailbox
+        guard let inspector = factory.inspector(for: currentTarget) else {
+            return mailbox.send(.fileOperationDone(what, failure: "cannot \(what): target \(currentTarget.name) offers no inspection"))
+        }
+        Task {
+            do {
+                try await work(inspector, mailbox)
+            } catch {
+                mailbox.send(.fileOperationDone(what, failure: "cannot \(what): \(error)"))
             }
         }
     }

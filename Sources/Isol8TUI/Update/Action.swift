@@ -26,6 +26,11 @@ public enum Action: Sendable {
     /// Output of run `id` that came faster than the screen could take was skipped (`bytes`
     /// of it, the oldest waiting); the Output pane would have dropped it anyway.
     case runOutputSkipped(id: Int, bytes: Int)
+    /// The `/sandbox` tree of a sandbox, or a file of it, or why not.
+    case filesListed(sandbox: String, [SandboxFile])
+    case fileRead(sandbox: String, path: String, Data)
+    /// A file operation (list, read, download, upload) ended; `failure` says why it failed.
+    case fileOperationDone(String, failure: String?)
     /// The shell opened in a container ended: its exit code, or why it could not run.
     case shellEnded(container: String, exitCode: Int?, failure: String?)
     /// Run `id` got its container (before its output), so the Container pane can follow it.

@@ -41,6 +41,8 @@ extension AppState {
             return []
         case .targets:
             return handleTargetsKey(key)
+        case .files(let files):
+            return handleFilesKey(key, files)
         case .diagnosis(let selected):
             return handleDiagnosisKey(key, selected: selected)
         case .sandboxes:

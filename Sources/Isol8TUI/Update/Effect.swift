@@ -30,6 +30,13 @@ public enum Effect: Equatable, Sendable {
     case watchSandboxes(Bool)
     /// Drop the engine kept for persistent mode (removing its container).
     case releasePersistentEngine
+    /// List the `/sandbox` tree of this container (or session).
+    case listFiles(String)
+    /// Read one file of it for the viewer.
+    case readFile(sandbox: String, path: String)
+    /// Copy a file of it to a host path, or a host file into it.
+    case downloadFile(sandbox: String, path: String, to: String)
+    case uploadFile(sandbox: String, from: String, path: String)
     /// Suspend the screen and hand the terminal to a shell in this container until it exits.
     case openShell(String)
     /// Suspend the screen, run `$EDITOR` on the file, reload it.

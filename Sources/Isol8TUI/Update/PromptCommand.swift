@@ -19,6 +19,10 @@ public enum PromptCommand: Equatable, Sendable {
     /// The run the knobs describe, as a command line, a curl request or Swift; to a file or the clipboard.
     case copy(RunExport.Format, path: String?)
     case sandboxes
+    /// Files of the followed sandbox: browse, or copy one out or in.
+    case files
+    case download(path: String, to: String)
+    case upload(from: String, path: String)
     case exec(String)
 
     /// Command words, their arguments and what they do (completion and the help overlay).
@@ -43,6 +47,9 @@ public enum PromptCommand: Equatable, Sendable {
         ("targets", "targets", "list the targets with reachability and round-trip time"),
         ("bisect", "bisect", "re-run with halves of the knobs two marked runs (one passing, one failing) differ in, to find the one that flips it"),
         ("sandboxes", "sandboxes", "list the target's sandboxes: containers, or sessions on a server"),
+        ("files", "files", "browse the /sandbox tree of the container in the Container pane; Enter views a file"),
+        ("download", "download PATH HOSTPATH", "copy a file of the container to the host"),
+        ("upload", "upload HOSTPATH PATH", "copy a host file into the container's /sandbox"),
         ("exec", "exec CMD", "run a shell command in the attached sandbox; its output goes to the Output pane and History"),
         ("clear", "clear", "clear the output pane"),
         ("help", "help", "show the keys and commands"),
@@ -82,6 +89,14 @@ public enum PromptCommand: Equatable, Sendable {
         case "targets": return .target(nil)
         case "bisect": return .bisect
         case "sandboxes": return .sandboxes
+        case "files": return .files
+        case "download", "upload":
+            let parts = rest.split(separator: " ", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else {
+                throw KnobError(word == "download" ? "download: give the sandbox file and a host path, e.g. :download /sandbox/out.csv out.csv"
+                                                   : "upload: give a host file and a sandbox path, e.g. :upload data.csv /sandbox/data.csv")
+            }
+            return word == "download" ? .download(path: parts[0], to: parts[1]) : .upload(from: parts[0], path: parts[1])
         case "exec":
             guard let argument else { throw KnobError("exec: give a command, e.g. :exec ls -la /sandbox") }
             return .exec(argument)

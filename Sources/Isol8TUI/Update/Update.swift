@@ -46,6 +46,15 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.output.appendLine("[isol8-tui] \(Format.bytes(bytes)) of output skipped: it came faster than the screen could show it",
                                 kind: .marker)
         return []
+    case .filesListed(let sandbox, let entries):
+        state.showFiles(sandbox, entries)
+        return []
+    case .fileRead(let sandbox, let path, let data):
+        state.showFile(sandbox, path, data)
+        return []
+    case .fileOperationDone(let message, let failure):
+        state.status.say(failure ?? message, error: failure != nil)
+        return []
     case .shellEnded(let container, let exitCode, let failure):
         if let failure {
             state.status.say("shell in \(container.prefix(12)): \(failure)", error: true)
