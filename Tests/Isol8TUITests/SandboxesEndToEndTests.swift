@@ -230,6 +230,21 @@ final class SandboxesEndToEndTests: XCTestCase {
         try session.waitFor("the run in the session to read the file the curl run left") { rows in
             rows.contains { $0.contains("curl was here") } && rows.contains { $0.contains("run #1: exit 0") }
         }
+        // Files of the session, through the server's routes: bytes exact both ways.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tui-session-files-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let upload = directory.appendingPathComponent("up.bin"), back = directory.appendingPathComponent("back.bin")
+        let bytes = Data((0...255).map(UInt8.init))
+        try bytes.write(to: upload)
+        try command(session, "upload \(upload.path) /sandbox/up.bin")
+        try session.waitFor("the upload done") { $0.contains { $0.contains("uploaded") && $0.contains("(256 bytes)") } }
+        try command(session, "download /sandbox/up.bin \(back.path)")
+        try session.waitFor("the download done") { $0.contains { $0.contains("downloaded /sandbox/up.bin") } }
+        XCTAssertEqual(try Data(contentsOf: back), bytes)
+        try command(session, "files")
+        try session.waitFor("the session's tree") { rows in rows.contains { $0.contains("Files of") } && rows.contains { $0.contains(" /sandbox/from-curl") } }
+        try session.press("Escape")
+        try session.waitFor("the overlay closed") { !$0.contains { $0.contains("Files of") } }
         try session.press("q")
         try session.waitForEnd()
         let after = try curl(["\(url)/sessions", "-H", "Authorization: Bearer \(key)"])
