@@ -102,6 +102,7 @@ struct Isol8TUICommand: ParsableCommand {
                              outputBuffer: outputBuffer,
                              targets: targets)
         state.attachOnStart = attach
+        state.sessionOnStart = server.sessionId
         let warnings = [chosen.warning].compactMap { $0 } + keyWarnings + loaded.warnings
         if !warnings.isEmpty { state.status.say(warnings.joined(separator: " · "), error: true) }
 

@@ -101,9 +101,14 @@ final class ServerTargetEndToEndTests: XCTestCase {
         let session = "tui-session-\(UUID().uuidString.prefix(6))"
         let tui = try tui("--host \(url) --key \(Self.key) --session-id \(session) "
                           + "-e 'open(\"/sandbox/marker.txt\", \"a\").write(\"x\"); print(open(\"/sandbox/marker.txt\").read())'")
-        try tui.waitFor("the server target to answer") { $0.first.map { $0.contains(self.url) && $0.contains("isol8") } ?? false }
+        try tui.waitFor("the server target to answer, and the session not there yet") { rows in
+            (rows.first.map { $0.contains(self.url) && $0.contains("isol8") } ?? false)
+                && self.status(rows).contains("session \(session) is not on") && self.status(rows).contains("the first run makes it")
+        }
         try tui.press("r")
-        try tui.waitFor("run #1 to exit") { self.status($0).contains("run #1: exit 0") }
+        try tui.waitFor("run #1 to exit, and the screen attached to the session it made") { rows in
+            rows.first?.contains("attached \(session)") == true
+        }
         try tui.press("r")
         // The second run saw the first one's file.
         try tui.waitFor("run #2 to exit with xx") { self.status($0).contains("run #2: exit 0") && $0.contains { $0.contains("xx") } }

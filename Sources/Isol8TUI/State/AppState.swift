@@ -24,6 +24,8 @@ public struct AppState: Sendable {
     public var attached: AttachedSandbox?
     /// `--attach ID|NAME`, resolved against the target's list at start.
     public var attachOnStart: String?
+    /// `--host … --session-id S`: the session to attach to once it exists (a first run makes it).
+    public var sessionOnStart: String?
     public var status = StatusState()
     public var focus = FocusState()
 
@@ -78,7 +80,7 @@ public struct AppState: Sendable {
     public var initialEffects: [Effect] {
         var effects: [Effect] = [.probeTarget(targets.current), .followServerLog(targets.current)]
         if let path = code.path { effects.append(.loadCode(path)) }
-        if let attachOnStart { effects.append(.resolveSandbox(attachOnStart)) }
+        if let name = attachOnStart ?? sessionOnStart { effects.append(.resolveSandbox(name)) }
         return effects
     }
 

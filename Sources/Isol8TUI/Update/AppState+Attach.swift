@@ -42,9 +42,20 @@ extension AppState {
         return startRun(command: command)
     }
 
-    /// `--attach` named nothing the target has.
+    /// `--attach` named nothing the target has; a `--session-id` session that is not there yet
+    /// is no error: the first run makes it, and then the screen attaches.
     mutating func attachFailed(_ message: String) {
+        if let session = sessionOnStart, attachOnStart == nil, attached == nil {
+            status.say("session \(session) is not on \(targets.current.name) yet: the first run makes it, and the screen attaches to it then")
+            return
+        }
         status.say(message, error: true)
+    }
+
+    /// After a run: attach to the `--session-id` session once the run made it.
+    mutating func attachToStartSession() -> [Effect] {
+        guard let session = sessionOnStart, attached == nil else { return [] }
+        return [.resolveSandbox(session)]
     }
 
     /// The attached container died or went away: say so at once, not only in the pane.

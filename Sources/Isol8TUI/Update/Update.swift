@@ -66,7 +66,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return state.runGotContainer(id, containerId)
     case .runFinished(let id, let completion):
         let effects = state.finishRun(id, completion)
-        return effects + state.continueBisection(after: id)
+        return effects + state.continueBisection(after: id) + state.attachToStartSession()
     case .runFailed(let id, let message):
         state.failRun(id, message)
         return state.continueBisection(after: id)
