@@ -38,6 +38,13 @@ final class SandboxFilesTests: SharedServerTestCase {
         defer { Task { _ = try? await HTTPClient(baseURL: self.server.baseURL).call("DELETE", "/session/\(session)") } }
         let engine = try RemoteEngine(host: server.baseURL, apiKey: ServerProcess.apiKey)
         try await assertFiles(try XCTUnwrap(engine.inspector), session)
+        // The isol8 API has no terminal: a shell is refused with what to do instead.
+        do {
+            _ = try await XCTUnwrap(engine.inspector).shell(session, on: .standard)
+            XCTFail("a shell opened on a server target")
+        } catch let error as RemoteError {
+            XCTAssertTrue(error.description.contains("a shell needs a Docker target"), error.description)
+        }
     }
 
     private func assertFiles(_ inspector: any SandboxInspector, _ id: String, file: StaticString = #filePath, line: UInt = #line) async throws {

@@ -207,3 +207,18 @@ final class SandboxLifecycleStateTests: XCTestCase {
         XCTAssertTrue(state.status.isError)
     }
 }
+
+/// A server sends no lifecycle events: an attached session that the server pruned shows up as
+/// gone at the next inspection, and the status line says so once.
+final class AttachedSessionGoneTests: XCTestCase {
+    func testAPrunedAttachedSessionIsSaidToBeGone() {
+        var state = Fixture.state(Size(width: 120, height: 40))
+        state.send(.sandboxResolved(SandboxSummary(id: "s1", name: "s1", image: "", state: "idle")))
+        XCTAssertEqual(state.attached?.id, "s1")
+        state.send(.containerGone(id: "s1"))
+        XCTAssertTrue(state.status.isError)
+        XCTAssertTrue(state.status.message?.contains("is gone (removed, or pruned by the server)") == true, state.status.message ?? "")
+        XCTAssertEqual(state.container.phase, .gone)
+        XCTAssertNotNil(state.attachedRunRefusal, "r is refused with a reason")
+    }
+}

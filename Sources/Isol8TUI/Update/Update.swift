@@ -92,6 +92,11 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .containerGone(let id):
         state.forgetPersisted(id)
         guard id == state.container.id else { return [] }
+        if state.container.phase == .live, let attached = state.attached, attached.id == id {
+            // A server sends no events: this is how a pruned or deleted session shows.
+            state.status.say("the attached sandbox \(attached.label) is gone (removed, or pruned by the server): :sandboxes attaches to another",
+                             error: true)
+        }
         state.container.phase = .gone
         state.container.inFlight = false
         return []
