@@ -42,7 +42,7 @@ struct Run: Isol8Subcommand {
         let (options, request, source) = (prepared.options, prepared.request, prepared.source)
         // From here the config file's `debug: true` counts too, as it does for the engine.
         let log = Console.log.debugging(options.debug)
-        logResolved(options: options, request: request, source: source, log: log)
+        prepared.logResolution(to: log, engine: host.map { "Using remote engine: \($0)" } ?? "Using local Docker engine")
 
         // A run names its session (compat §8.1): --session-id, or cli-<ms> when --persistent. Only a
         // server keeps sessions by name; a local run prints the name all the same, as isol8 does.
@@ -139,26 +139,6 @@ struct Run: Isol8Subcommand {
             Console.info("[Run] Output written to \(out)")
         }
         return Int32(truncatingIfNeeded: result.exitCode)
-    }
-
-    private func logResolved(options: Isol8Options, request: ExecutionRequest, source: RunFlags.CodeSource, log: Logger) {
-        log.debug(.run, "Engine options: mode=\(options.mode.rawValue), network=\(options.network.rawValue)")
-        log.debug(.run, host.map { "Using remote engine: \($0)" } ?? "Using local Docker engine")
-        log.debug(.run, "Runtime: \(request.runtime.rawValue), mode: \(options.mode.rawValue)")
-        log.debug(.run, "Network: \(options.network.rawValue), timeout: \(options.timeoutMs)ms")
-        log.debug(.run, "Memory: \(options.memoryLimit), CPU: \(JSNumber.text(options.cpuLimit))")
-        switch source {
-        case .inline: log.debug(.run, "Code source: inline")
-        case .file: log.debug(.run, "Code source: file")
-        case .stdin: log.debug(.run, "Code source: stdin")
-        case .cmd: log.debug(.run, "Code source: cmd")
-        case .url(let url): log.debug(.run, "Code source: url=\(url)")
-        }
-        if let code = request.code { log.debug(.run, "Code length: \(code.count) chars") }
-        if let cmd = request.cmd { log.debug(.run, "Cmd: \(cmd)") }
-        if let stdin = request.stdin { log.debug(.run, "Stdin data provided (\(stdin.count) chars)") }
-        if let packages = request.installPackages { log.debug(.run, "Packages to install: \(packages.joined(separator: ", "))") }
-        if options.persist { log.debug(.run, "Persist mode enabled") }
     }
 }
 

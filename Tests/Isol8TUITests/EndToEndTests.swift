@@ -314,6 +314,15 @@ final class EndToEndTests: XCTestCase {
         let debugRows = screen.enumerated().filter { $0.element.contains("[DEBUG]") }.map(\.offset)
         let sideTop = try XCTUnwrap(screen.firstIndex { $0.contains("6 Debug") })
         XCTAssertTrue(debugRows.allSatisfy { $0 > sideTop }, "[DEBUG] lines only inside the Debug pane")
+        // The same resolution lines as isol8 run --debug: every setting with its source, then the run's.
+        try session.press("Enter", "/")
+        try session.type("Config] memoryLimit")
+        try session.press("Enter")
+        try frame(session, "the configuration line with its source") { $0.contains { $0.contains("[DEBUG] [Config] memoryLimit = 512m (default)") } }
+        try session.press("/")
+        try session.type("Engine options")
+        try session.press("Enter")
+        try frame(session, "the run's resolution line") { $0.contains { $0.contains("[DEBUG] [Run] Engine options: mode=ephemeral, network=none") } }
         try session.press("q")
     }
 

@@ -194,7 +194,9 @@ public final class EffectRunner: @unchecked Sendable {
             let prepared = try RunPreparation.prepare(flags: spec.flags, effective: spec.effective,
                                                       log: paneLog.debugging(spec.effective.options.debug)) { "" }
             let request = prepared.request
-            let engine = try await engines.engine(for: prepared, on: currentTarget, attachedTo: spec.attached)
+            let target = currentTarget
+            prepared.logResolution(to: paneLog.debugging(spec.effective.options.debug), engine: "Using target \(target.name): \(target.address)")
+            let engine = try await engines.engine(for: prepared, on: target, attachedTo: spec.attached)
             try await prepared.check(on: engine)
             if spec.stream {
                 for try await event in engine.executeStream(request, cancel: token, onContainer: onContainer) {
