@@ -36,6 +36,8 @@ public struct AppState: Sendable {
     /// Containers runs with `persist` left running, oldest first, with the run that made each:
     /// what the TUI leaves behind when it quits.
     public var persisted: [(container: String, run: Int)] = []
+    /// What the `:workflow` checklist remembers of the session.
+    public var workflow = WorkflowProgress()
     /// A `:bisect` in progress, and the knobs to restore when it ends.
     public var bisection: Bisection?
     var bisectionKnobs: KnobState?

@@ -15,6 +15,8 @@ public enum Overlay: Sendable {
     case targets
     /// The failure classes of the last finished run, one selected for its fix.
     case diagnosis(selected: Int)
+    /// The debugging guide's steps, ticked by what the session did.
+    case workflow
     /// The `/sandbox` tree of the followed container, or one of its files.
     case files(FilesState)
     /// The Sandboxes list (its rows and selection live in ``SandboxesState``).

@@ -43,6 +43,9 @@ extension AppState {
             return handleTargetsKey(key)
         case .files(let files):
             return handleFilesKey(key, files)
+        case .workflow:
+            if key == .escape || key == .char("q") { focus.overlays.removeLast() }
+            return []
         case .diagnosis(let selected):
             return handleDiagnosisKey(key, selected: selected)
         case .sandboxes:

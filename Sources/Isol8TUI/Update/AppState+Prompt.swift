@@ -113,6 +113,7 @@ extension AppState {
         case .copy(let format, let path): return [.copyRun(knobs.runSpec(id: nextRunID), format: format, path: path)]
         case .sandboxes: return openSandboxes()
         case .files: return [.listFiles(try followedSandbox("files"))]
+        case .workflow: focus.overlays.append(.workflow)
         case .download(let path, let hostPath): return [.downloadFile(sandbox: try followedSandbox("download"), path: path, to: hostPath)]
         case .upload(let hostPath, let path): return [.uploadFile(sandbox: try followedSandbox("upload"), from: hostPath, path: path)]
         case .exec(let command): return try execInAttached(command)

@@ -21,6 +21,8 @@ public enum PromptCommand: Equatable, Sendable {
     case sandboxes
     /// Files of the followed sandbox: browse, or copy one out or in.
     case files
+    /// The debugging guide's steps as a checklist.
+    case workflow
     case download(path: String, to: String)
     case upload(from: String, path: String)
     case exec(String)
@@ -47,6 +49,7 @@ public enum PromptCommand: Equatable, Sendable {
         ("targets", "targets", "list the targets with reachability and round-trip time"),
         ("bisect", "bisect", "re-run with halves of the knobs two marked runs (one passing, one failing) differ in, to find the one that flips it"),
         ("sandboxes", "sandboxes", "list the target's sandboxes: containers, or sessions on a server"),
+        ("workflow", "workflow", "the debugging guide's steps, ticked by what this session has done"),
         ("files", "files", "browse the /sandbox tree of the container in the Container pane; Enter views a file"),
         ("download", "download PATH HOSTPATH", "copy a file of the container to the host"),
         ("upload", "upload HOSTPATH PATH", "copy a host file into the container's /sandbox"),
@@ -90,6 +93,7 @@ public enum PromptCommand: Equatable, Sendable {
         case "bisect": return .bisect
         case "sandboxes": return .sandboxes
         case "files": return .files
+        case "workflow": return .workflow
         case "download", "upload":
             let parts = rest.split(separator: " ", maxSplits: 1).map(String.init)
             guard parts.count == 2 else {
