@@ -9,7 +9,7 @@ public enum KeyCommand: String, CaseIterable, Sendable {
     case toggleWrap, toggleFollow, search, nextMatch, prevMatch, saveOutput, clear
     case editCode
     case refreshContainer, openShell
-    case markRun, diffRuns
+    case markRun, diffRuns, openRunOutput
     case diagnose, applyFix
     case sandboxes
 

@@ -51,6 +51,7 @@ extension Keymap {
         KeyTable(.pane(.history), selecting(rows: "run") + [
             KeyBinding([.char(" ")], .markRun, "mark or unmark the run for a diff"),
             KeyBinding([.char("d")], .diffRuns, "diff the two marked runs (or the last two)"),
+            KeyBinding([.char("o")], .openRunOutput, "read the selected run's own output again"),
         ]),
         KeyTable(.diff, scrolling(lines: "diff") + [
             KeyBinding([.escape, .char("q")], .back, "close the diff"),

@@ -31,6 +31,20 @@ public struct HistoryState: Sendable {
         }
     }
 
+    /// Bytes of output History keeps across all runs; past it the oldest runs' output goes
+    /// (their knobs and results stay).
+    public static let outputBudgetBytes = 32 << 20
+
+    /// Lets go of the oldest runs' output until what is kept fits the budget.
+    mutating func keepOutputWithinBudget() {
+        var total = runs.reduce(0) { $0 + $1.output.reduce(0) { $0 + $1.text.utf8.count } }
+        for index in runs.indices where total > HistoryState.outputBudgetBytes && !runs[index].output.isEmpty {
+            total -= runs[index].output.reduce(0) { $0 + $1.text.utf8.count }
+            runs[index].output = []
+            runs[index].outputReleased = true
+        }
+    }
+
     /// The last finished run.
     public var lastFinished: RunRecord? { runs.last { $0.result != nil } }
 }

@@ -65,6 +65,11 @@ public struct KnobState: Sendable {
         if o.persist { parts.append("persist") }
         if o.mode == .persistent { parts.append("persistent") }
         if !stream { parts.append("no-stream") }
+        // Every other knob that is not at its default, so a row shows all that made the run.
+        let shown: Set<String> = ["runtime", "memoryLimit", "network", "cpuLimit", "pidsLimit", "timeoutMs", "persist", "mode", "stream"]
+        for entry in effective.entries where entry.source != .builtIn && !shown.contains(entry.key) {
+            parts.append("\(entry.key) \(entry.value)")
+        }
         return parts.joined(separator: " · ")
     }
 

@@ -15,6 +15,8 @@ public enum Overlay: Sendable {
     case targets
     /// The failure classes of the last finished run, one selected for its fix.
     case diagnosis(selected: Int)
+    /// A past run's own output, scrolled to a line.
+    case runOutput(run: Int, firstLine: Int)
     /// The debugging guide's steps, ticked by what the session did.
     case workflow
     /// The `/sandbox` tree of the followed container, or one of its files.

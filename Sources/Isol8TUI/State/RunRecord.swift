@@ -12,8 +12,10 @@ public struct RunRecord: Hashable, Sendable {
     public var summary: String
     /// `nil` while the run is active.
     public var result: RunResult?
-    /// The last lines of the output, for diffs.
+    /// The last lines of the output, for diffs and for reading again (`o` in History).
     public var output: [OutputLine] = []
+    /// The output was let go to keep History within `HistoryState.outputBudgetBytes`.
+    public var outputReleased = false
     /// The failure classes found when it ended, headline first (empty for a clean run).
     public var diagnoses: [Diagnosis] = []
 

@@ -46,6 +46,22 @@ extension AppState {
         case .workflow:
             if key == .escape || key == .char("q") { focus.overlays.removeLast() }
             return []
+        case .runOutput(let id, let first):
+            let count = history.record(id)?.output.count ?? 0
+            let page = max(1, size.height - 6)
+            var line = first
+            switch key {
+            case .up, .char("k"): line -= 1
+            case .down, .char("j"): line += 1
+            case .pageUp: line -= page
+            case .pageDown, .char(" "): line += page
+            case .escape, .char("q"):
+                focus.overlays.removeLast()
+                return []
+            default: break
+            }
+            focus.overlays[focus.overlays.count - 1] = .runOutput(run: id, firstLine: min(max(0, line), max(0, count - 1)))
+            return []
         case .diagnosis(let selected):
             return handleDiagnosisKey(key, selected: selected)
         case .sandboxes:
@@ -132,6 +148,14 @@ extension AppState {
             history.toggleMark(history.runs[i].id)
         case .diffRuns:
             openDiff()
+        case .openRunOutput:
+            guard let i = history.list.selected, history.runs.indices.contains(i) else { return [] }
+            let record = history.runs[i]
+            guard !record.outputReleased else {
+                status.say("run #\(record.id)'s output was let go to keep History within \(Format.bytes(HistoryState.outputBudgetBytes))", error: true)
+                return []
+            }
+            focus.overlays.append(.runOutput(run: record.id, firstLine: 0))
         case .diagnose:
             openDiagnosis()
         case .applyFix:

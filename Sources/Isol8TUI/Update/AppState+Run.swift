@@ -193,6 +193,7 @@ extension AppState {
             $0.output = tail
             $0.diagnoses = diagnoses
         }
+        history.keepOutputWithinBudget()
         run = nil
         if result.cancelled { status.say("run #\(current.id) cancelled") }
     }

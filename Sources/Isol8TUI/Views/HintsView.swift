@@ -35,7 +35,7 @@ enum HintsView {
             primary.append((.search, "search"))
             secondary.append((.toggleWrap, "wrap"))
         case .code: primary.append((.editCode, "edit"))
-        case .history: primary += [(.markRun, "mark"), (.diffRuns, "diff")]
+        case .history: primary += [(.markRun, "mark"), (.diffRuns, "diff"), (.openRunOutput, "output")]
         case .container: primary += [(.refreshContainer, "refresh"), (.openShell, "shell")]
         case .network, .config: break
         }
