@@ -10,6 +10,7 @@ public enum KeyCommand: String, CaseIterable, Sendable {
     case editCode
     case refreshContainer, openShell
     case markRun, diffRuns, openRunOutput
+    case editRules
     case diagnose, applyFix
     case sandboxes
 

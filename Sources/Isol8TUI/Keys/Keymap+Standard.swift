@@ -38,7 +38,9 @@ extension Keymap {
             KeyBinding([.ctrl("s")], .saveOutput, "save the output to a file"),
             KeyBinding([.char("c")], .clear, "clear the output"),
         ]),
-        KeyTable(.pane(.network), selecting(rows: "request")),
+        KeyTable(.pane(.network), selecting(rows: "request") + [
+            KeyBinding([.char("R")], .editRules, "the allow and deny rules: add, remove, reorder"),
+        ]),
         KeyTable(.pane(.container), scrolling(lines: "container details") + [
             KeyBinding([.char("R")], .refreshContainer, "inspect the container again now"),
             KeyBinding([.char("S")], .openShell, "open a shell (bash, else sh) in the container; exit returns here"),

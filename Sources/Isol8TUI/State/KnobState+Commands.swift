@@ -70,7 +70,20 @@ extension KnobState {
         setFlag("stdin", value: KnobState.describeStdin(text)) { $0.stdin = text }
     }
 
-    private var currentFilter: NetworkFilter { options.networkFilter ?? NetworkFilter() }
+    /// The rules as the proxy reads them: deny patterns first (any match blocks), then allow.
+    public var currentFilter: NetworkFilter { options.networkFilter ?? NetworkFilter() }
+
+    /// Moves rule `index` of the deny (`deny` true) or allow list by `offset` places; the
+    /// order decides which rule a log row names.
+    public mutating func moveRule(deny: Bool, at index: Int, by offset: Int) {
+        var filter = currentFilter
+        var rules = deny ? filter.blacklist : filter.whitelist
+        let target = index + offset
+        guard rules.indices.contains(index), rules.indices.contains(target) else { return }
+        rules.swapAt(index, target)
+        if deny { filter.blacklist = rules } else { filter.whitelist = rules }
+        setFilter(filter, changing: deny ? "networkFilter.blacklist" : "networkFilter.whitelist")
+    }
 
     private mutating func setFilter(_ filter: NetworkFilter, changing key: String) {
         set(KnobState.catalog(key), to: .list(key.hasSuffix("whitelist") ? filter.whitelist : filter.blacklist))

@@ -15,6 +15,8 @@ public enum Overlay: Sendable {
     case targets
     /// The failure classes of the last finished run, one selected for its fix.
     case diagnosis(selected: Int)
+    /// The network rules, one selected (deny rules first, then allow), to reorder or remove.
+    case rules(selected: Int)
     /// A past run's own output, scrolled to a line.
     case runOutput(run: Int, firstLine: Int)
     /// The debugging guide's steps, ticked by what the session did.

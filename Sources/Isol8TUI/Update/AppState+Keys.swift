@@ -46,6 +46,8 @@ extension AppState {
         case .workflow:
             if key == .escape || key == .char("q") { focus.overlays.removeLast() }
             return []
+        case .rules(let selected):
+            return handleRulesKey(key, selected: selected)
         case .runOutput(let id, let first):
             let count = history.record(id)?.output.count ?? 0
             let page = max(1, size.height - 6)
@@ -148,6 +150,8 @@ extension AppState {
             history.toggleMark(history.runs[i].id)
         case .diffRuns:
             openDiff()
+        case .editRules:
+            focus.overlays.append(.rules(selected: 0))
         case .openRunOutput:
             guard let i = history.list.selected, history.runs.indices.contains(i) else { return [] }
             let record = history.runs[i]

@@ -26,6 +26,8 @@ public enum AppView {
                 DiffOverlay.draw(diff, theme: theme, in: &canvas, area: layout.body)
             case .targets:
                 TargetsOverlay.draw(state.targets, theme: theme, in: &canvas, area: layout.body)
+            case .rules(let selected):
+                RulesOverlay.draw(state, selected: selected, in: &canvas, area: layout.body)
             case .runOutput(let id, let first):
                 RunOutputOverlay.draw(state, run: id, firstLine: first, in: &canvas, area: layout.body)
             case .workflow:

@@ -37,7 +37,8 @@ enum HintsView {
         case .code: primary.append((.editCode, "edit"))
         case .history: primary += [(.markRun, "mark"), (.diffRuns, "diff"), (.openRunOutput, "output")]
         case .container: primary += [(.refreshContainer, "refresh"), (.openShell, "shell")]
-        case .network, .config: break
+        case .network: primary.append((.editRules, "rules"))
+        case .config: break
         }
         primary += [(.command, "set knobs"), (.help, "help"), (.quit, "quit")]
         secondary += [(.nextPane, "panes"), (.zoom, "zoom"), (.toggleMouse, "mouse")]
