@@ -114,6 +114,7 @@ extension AppState {
         case .sandboxes: return openSandboxes()
         case .files: return [.listFiles(try followedSandbox("files"))]
         case .workflow: focus.overlays.append(.workflow)
+        case .code(let source): return switchCode(to: source)
         case .download(let path, let hostPath): return [.downloadFile(sandbox: try followedSandbox("download"), path: path, to: hostPath)]
         case .upload(let hostPath, let path): return [.uploadFile(sandbox: try followedSandbox("upload"), from: hostPath, path: path)]
         case .exec(let command): return try execInAttached(command)

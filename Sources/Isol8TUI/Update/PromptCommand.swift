@@ -23,6 +23,14 @@ public enum PromptCommand: Equatable, Sendable {
     case files
     /// The debugging guide's steps as a checklist.
     case workflow
+    /// Where the code comes from: a file, inline code (`-e`) or a shell command (`--cmd`).
+    case code(CodeSource)
+
+    public enum CodeSource: Equatable, Sendable {
+        case file(String)
+        case inline(String?)
+        case cmd(String?)
+    }
     case download(path: String, to: String)
     case upload(from: String, path: String)
     case exec(String)
@@ -49,6 +57,7 @@ public enum PromptCommand: Equatable, Sendable {
         ("targets", "targets", "list the targets with reachability and round-trip time"),
         ("bisect", "bisect", "re-run with halves of the knobs two marked runs (one passing, one failing) differ in, to find the one that flips it"),
         ("sandboxes", "sandboxes", "list the target's sandboxes: containers, or sessions on a server"),
+        ("code", "code file PATH|inline [CODE]|cmd [COMMAND]", "switch where the code comes from (without text, the current code moves over)"),
         ("workflow", "workflow", "the debugging guide's steps, ticked by what this session has done"),
         ("files", "files", "browse the /sandbox tree of the container in the Container pane; Enter views a file"),
         ("download", "download PATH HOSTPATH", "copy a file of the container to the host"),
@@ -94,6 +103,17 @@ public enum PromptCommand: Equatable, Sendable {
         case "sandboxes": return .sandboxes
         case "files": return .files
         case "workflow": return .workflow
+        case "code":
+            let parts = rest.split(separator: " ", maxSplits: 1).map(String.init)
+            let text = parts.count == 2 ? parts[1] : nil
+            switch parts.first {
+            case "file":
+                guard let text else { throw KnobError("code file: give a path, e.g. :code file examples/hello.py") }
+                return .code(.file(text))
+            case "inline", "e": return .code(.inline(text))
+            case "cmd": return .code(.cmd(text))
+            default: throw KnobError("code: say where the code comes from: file PATH, inline [CODE] or cmd [COMMAND]")
+            }
         case "download", "upload":
             let parts = rest.split(separator: " ", maxSplits: 1).map(String.init)
             guard parts.count == 2 else {
