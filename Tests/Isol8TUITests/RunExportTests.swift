@@ -65,6 +65,13 @@ final class RunExportTests: XCTestCase {
         }
     }
 
+    func testOnAServerTargetTheSwiftSnippetUsesRemoteEngine() throws {
+        let target = Target(name: "shared", kind: .server(url: "http://127.0.0.1:3000", key: "k", session: "s1"), origin: .config)
+        let text = try RunExport.text(.swift, spec: spec([]), request: ExecutionRequest(runtime: .python, code: "print(1)"), target: target)
+        XCTAssertTrue(text.contains(#"let engine = try RemoteEngine(host: "http://127.0.0.1:3000", apiKey: ProcessInfo.processInfo.environment["ISOL8_API_KEY"] ?? "", sessionId: "s1", options: options)"#), text)
+        XCTAssertFalse(text.contains("DockerEngine"))
+    }
+
     func testCopyNeedsAFormat() {
         var state = Fixture.state()
         state.command("copy")

@@ -2,8 +2,9 @@ import Foundation
 import Isol8Core
 
 /// The current code and knobs written out for someone else to run: as an `isol8 run` command
-/// line, as a `curl` request for `POST /execute`, or as Swift for `DockerEngine`. Secret values
-/// never appear: the shell forms read them from the environment.
+/// line, as a `curl` request for `POST /execute`, or as Swift for `DockerEngine` (or
+/// `RemoteEngine` when the target is an isol8 server). Secret values never appear: the shell
+/// forms and the Swift read them, and the server's key, from the environment.
 public enum RunExport {
     public enum Format: String, CaseIterable, Sendable {
         case cli, curl, swift
@@ -11,11 +12,11 @@ public enum RunExport {
 
     /// The text for `format`; `request` is the prepared request (the code read from its file),
     /// needed by the curl and Swift forms.
-    static func text(_ format: Format, spec: RunSpec, request: ExecutionRequest) throws -> String {
+    static func text(_ format: Format, spec: RunSpec, request: ExecutionRequest, target: Target? = nil) throws -> String {
         switch format {
         case .cli: return RunCommandLine.text(spec)
         case .curl: return try curl(spec, request: request)
-        case .swift: return try swift(spec, request: request)
+        case .swift: return try swift(spec, request: request, target: target)
         }
     }
 
@@ -43,8 +44,9 @@ public enum RunExport {
         return out
     }
 
-    /// A Swift program that runs the same thing on the local Docker daemon.
-    private static func swift(_ spec: RunSpec, request: ExecutionRequest) throws -> String {
+    /// A Swift program that runs the same thing on the local Docker daemon, or on the isol8
+    /// server the target names.
+    private static func swift(_ spec: RunSpec, request: ExecutionRequest, target: Target?) throws -> String {
         var lines = ["import Foundation", "import Isol8Core", "", "var options = Isol8Options()"]
         let filter = spec.options.networkFilter
         for option in OptionCatalog.all where option.isEngineOption && !option.key.hasPrefix("networkFilter.") {
@@ -59,7 +61,7 @@ public enum RunExport {
         let requestJSON = String(decoding: try JSONEncoder.sorted.encode(request), as: UTF8.self)
         lines += [
             "let request = try JSONDecoder().decode(ExecutionRequest.self, from: Data(\(swiftLiteral(requestJSON)).utf8))",
-            "let engine = try DockerEngine(options: options)",
+            engineLine(target),
             "try await engine.start()",
             "let result = try await engine.execute(request)",
             "print(result.stdout, terminator: \"\")",
@@ -68,6 +70,12 @@ public enum RunExport {
             "exit(Int32(result.exitCode))",
         ]
         return lines.joined(separator: "\n")
+    }
+
+    private static func engineLine(_ target: Target?) -> String {
+        guard case .server(let url, _, let session)? = target?.kind else { return "let engine = try DockerEngine(options: options)" }
+        return "let engine = try RemoteEngine(host: \(swiftLiteral(url)), apiKey: ProcessInfo.processInfo.environment[\"ISOL8_API_KEY\"] ?? \"\", "
+            + "sessionId: \(session.map(swiftLiteral) ?? "nil"), options: options)"
     }
 
     private static func swiftAssignment(_ option: CatalogOption, _ value: OptionValue) -> String {

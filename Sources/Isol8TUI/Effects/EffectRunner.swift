@@ -404,7 +404,7 @@ public final class EffectRunner: @unchecked Sendable {
     private func copy(_ spec: RunSpec, as format: RunExport.Format, to path: String?) {
         do {
             let prepared = try RunPreparation.prepare(flags: spec.flags, effective: spec.effective, log: paneLog, readStdin: { "" })
-            let text = try RunExport.text(format, spec: spec, request: prepared.request)
+            let text = try RunExport.text(format, spec: spec, request: prepared.request, target: currentTarget)
             if let path {
                 let expanded = (path as NSString).expandingTildeInPath
                 try (text + "\n").write(toFile: expanded, atomically: true, encoding: .utf8)
