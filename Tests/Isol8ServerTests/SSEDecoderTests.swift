@@ -73,3 +73,15 @@ final class JSONValueTests: XCTestCase {
         XCTAssertEqual(try? WireJSON.decodeResult(Data(WireJSON.result(result).rendered.utf8)), result)
     }
 }
+
+/// A server that never ends a line costs the client a bounded buffer, and the stream goes on.
+final class SSEDecoderBoundTests: XCTestCase {
+    func testAnOverlongLineIsDroppedAndTheNextEventArrives() {
+        var decoder = SSEDecoder()
+        let chunk = Data(repeating: UInt8(ascii: "x"), count: 1 << 20)
+        var events = decoder.feed(Data("data: ".utf8))
+        for _ in 0...(SSEDecoder.maxLineBytes >> 20) { events += decoder.feed(chunk) }
+        events += decoder.feed(Data("\n\ndata: after\n\n".utf8))
+        XCTAssertEqual(events, ["after"])
+    }
+}

@@ -3,9 +3,15 @@ import Foundation
 /// Incremental Server-Sent Events decoder: feed body chunks as they arrive, get back the
 /// `data` payload of every completed event. Chunks may split anywhere (inside a line, a
 /// CRLF pair or a UTF-8 character); `\n`, `\r\n` and `\r` all end a line; comment lines
-/// (`:`), `event:`/`id:`/`retry:` are skipped; several `data:` lines join with `\n`.
+/// (`:`), `event:`/`id:`/`retry:` are skipped; several `data:` lines join with `\n`. A line
+/// longer than `maxLineBytes` (a server that never ends one) is dropped whole rather than held.
 public struct SSEDecoder: Sendable {
+    /// Far above any event a server sends (its output chunks are kilobytes).
+    public static let maxLineBytes = 16 << 20
+
     private var line: [UInt8] = []
+    /// The current line outgrew the bound: its bytes are skipped up to its end.
+    private var overlong = false
     private var dataLines: [String] = []
     private var hasData = false
     /// A chunk ended on `\r`: a `\n` starting the next chunk belongs to the same line end.
@@ -27,7 +33,13 @@ public struct SSEDecoder: Sendable {
                 endLine(into: &events)
                 skipNextLF = true
             default:
-                line.append(byte)
+                guard !overlong else { continue }
+                if line.count >= Self.maxLineBytes {
+                    overlong = true
+                    line.removeAll()
+                } else {
+                    line.append(byte)
+                }
             }
         }
         return events
@@ -44,6 +56,10 @@ public struct SSEDecoder: Sendable {
 
     private mutating func endLine(into events: inout [String]) {
         defer { line.removeAll(keepingCapacity: true) }
+        if overlong {
+            overlong = false
+            return
+        }
         if line.isEmpty {
             if hasData { dispatch(into: &events) }
             return
