@@ -61,6 +61,10 @@ struct TerminalExec {
             if fds[1].revents & Int16(POLLIN) != 0 {
                 let count = read(terminal.input, &buffer, buffer.count)
                 if count > 0 { try RawSocket.writeAll(socket, Data(buffer[0..<count])) }
+                if count == 0 { return }
+            } else if fds[1].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+                // The user's terminal is gone (closed window): nobody is left to type.
+                return
             }
         }
     }
