@@ -36,12 +36,36 @@ struct HijackedExec {
         }
         take(early)
 
-        try RawSocket.writeAll(fd, stdin)
-        shutdown(fd, Int32(SHUT_WR))
+        // Output is read while stdin is still being written: a process that exits without
+        // reading all of its stdin (a full disk, `head -c`) makes Docker stop reading too, and
+        // only once its output is drained does Docker close the connection — a write-all-first
+        // exchange sat there for the ~100 s until Docker gave up.
+        var sent = 0
+        var writing = !stdin.isEmpty
+        if !writing { shutdown(fd, Int32(SHUT_WR)) }
         while true {
-            let chunk = try RawSocket.readSome(fd)
-            if chunk.isEmpty { break }
-            take(chunk)
+            var pfd = pollfd(fd: fd, events: Int16(POLLIN) | (writing ? Int16(POLLOUT) : 0), revents: 0)
+            let ready = poll(&pfd, 1, -1)
+            if ready < 0 {
+                if errno == EINTR { continue }
+                throw DockerError.protocolError("waiting on Docker failed: \(String(cString: strerror(errno)))")
+            }
+            if pfd.revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 {
+                let chunk = try RawSocket.readSome(fd)
+                if chunk.isEmpty { break }
+                take(chunk)
+            }
+            if writing, pfd.revents & Int16(POLLOUT) != 0 {
+                if let written = try RawSocket.sendSome(fd, stdin[(stdin.startIndex + sent)...]) {
+                    sent += written
+                    if sent == stdin.count {
+                        writing = false
+                        shutdown(fd, Int32(SHUT_WR))
+                    }
+                } else {
+                    writing = false  // the process stopped reading; what it wrote is still to come
+                }
+            }
         }
         return (stdout, stderr)
     }

@@ -55,20 +55,36 @@ enum RawSocket {
         }
     }
 
+    /// Sends what the socket takes now; nil once the peer has stopped reading (closed or reset).
+    static func sendSome(_ fd: Int32, _ data: Data) throws -> Int? {
+        let written = data.withUnsafeBytes { Glibc.send(fd, $0.baseAddress!, $0.count, Int32(MSG_NOSIGNAL)) }
+        if written >= 0 { return written }
+        switch errno {
+        case EINTR, EAGAIN: return 0
+        case EPIPE, ECONNRESET: return nil
+        default: throw DockerError.protocolError("write to Docker failed: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// An empty answer is the end: the peer closed, or reset the connection with nothing left.
     static func readSome(_ fd: Int32) throws -> Data {
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
             let count = recv(fd, &buffer, buffer.count, 0)
             if count >= 0 { return Data(buffer[0..<count]) }
             if errno == EINTR { continue }
+            if errno == ECONNRESET { return Data() }
             if errno == EAGAIN { try waitFor(fd, POLLIN); continue }
             throw DockerError.protocolError("read from Docker failed: \(String(cString: strerror(errno)))")
         }
     }
 
-    /// libcurl leaves the socket non-blocking; wait until it is ready.
+    /// libcurl leaves the socket non-blocking; wait until it is ready, but not for ever: these
+    /// waits are for Docker's answer to the start and for room to send, never for the process.
     private static func waitFor(_ fd: Int32, _ events: Int32) throws {
         var pfd = pollfd(fd: fd, events: Int16(events), revents: 0)
-        _ = poll(&pfd, 1, 30_000)
+        var ready: Int32
+        repeat { ready = poll(&pfd, 1, 60_000) } while ready < 0 && errno == EINTR
+        if ready == 0 { throw DockerError.protocolError("Docker did not answer on the exec connection for 60 s") }
     }
 }
