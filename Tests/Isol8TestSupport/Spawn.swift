@@ -51,9 +51,10 @@ public enum Spawn {
 
     /// Runs `argv` to completion with stdin and stderr on /dev/null; stdout is captured only
     /// when asked: a pipe handed to `tmux new-session` would be inherited by the server it
-    /// starts and held open for the server's whole life.
+    /// starts and held open for the server's whole life. A program still running after
+    /// `timeout` seconds is killed and reported: a hung tool fails its test, not the suite.
     @discardableResult
-    public static func run(_ argv: [String], capture: Bool = false) throws -> (status: Int32, output: String) {
+    public static func run(_ argv: [String], capture: Bool = false, timeout: TimeInterval = 120) throws -> (status: Int32, output: String) {
         var fds: [Int32] = [-1, -1]
         if capture { (fds[0], fds[1]) = try closeOnExecPair() }
         var actions = posix_spawn_file_actions_t()
@@ -76,17 +77,47 @@ public enum Spawn {
             if capture { close(fds[0]); close(fds[1]) }
             throw error
         }
+        let deadline = Date().addingTimeInterval(timeout)
         var output: [UInt8] = []
         if capture {
             close(fds[1])
-            var buffer = [UInt8](repeating: 0, count: 65_536)
-            while true {
-                let n = read(fds[0], &buffer, buffer.count)
-                if n > 0 { output += buffer[..<n] } else if n == 0 || errno != EINTR { break }
-            }
+            output = readUntilClosed(fds[0], deadline: deadline)
             close(fds[0])
         }
-        return (waitForExit(pid), String(decoding: output, as: UTF8.self))
+        guard let status = waitForExit(pid, deadline: deadline) else {
+            kill(pid, SIGKILL)
+            _ = waitForExit(pid)
+            throw Failed(argv: argv, reason: "still running after \(Int(timeout)) s, killed")
+        }
+        return (status, String(decoding: output, as: UTF8.self))
+    }
+
+    /// What `fd` gives until its writers close it or the deadline passes.
+    private static func readUntilClosed(_ fd: Int32, deadline: Date) -> [UInt8] {
+        var output: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            var pfd = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&pfd, 1, Int32(max(0, min(deadline.timeIntervalSinceNow, 3_600)) * 1_000))
+            if ready == 0 { break }
+            if ready < 0 { if errno == EINTR { continue } else { break } }
+            let n = read(fd, &buffer, buffer.count)
+            if n > 0 { output += buffer[..<n] } else if n == 0 || errno != EINTR { break }
+        }
+        return output
+    }
+
+    /// The exit status once `pid` has ended, or nil if it is still running at the deadline
+    /// (left unreaped, so its pid cannot have been reused when the caller kills it).
+    private static func waitForExit(_ pid: pid_t, deadline: Date) -> Int32? {
+        var status: Int32 = 0
+        while true {
+            let reaped = waitpid(pid, &status, WNOHANG)
+            if reaped == pid { return exitStatus(status) }
+            if reaped < 0 && errno != EINTR { return 128 + SIGKILL }
+            if Date() >= deadline { return nil }
+            usleep(2_000)
+        }
     }
 
     /// Reaps `pid` and returns its exit status (128 + signal when a signal ended it).
