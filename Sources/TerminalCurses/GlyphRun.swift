@@ -36,13 +36,8 @@ struct GlyphRun {
     /// one column wide (printable ASCII and box drawing, i.e. text and borders). Anything
     /// else takes the per-cell path, where curses measures it itself.
     static func char(of cell: Cell) -> wchar_t? {
-        guard cell.width == 1 else { return nil }
-        let utf8 = cell.symbol.utf8
-        if utf8.count == 1, let b = utf8.first, b >= 0x20 && b < 0x7F { return wchar_t(b) }
-        var scalars = cell.symbol.unicodeScalars.makeIterator()
-        guard let first = scalars.next(), scalars.next() == nil, (0x2500...0x257F).contains(first.value) else {
-            return nil
-        }
-        return wchar_t(bitPattern: first.value)
+        guard cell.width == 1, let scalar = cell.glyph.shortScalar else { return nil }
+        guard (0x20..<0x7F).contains(scalar) || (0x2500...0x257F).contains(scalar) else { return nil }
+        return wchar_t(bitPattern: scalar)
     }
 }

@@ -152,11 +152,12 @@ public struct Canvas: Hashable, Sendable {
     /// The text of row `y`; continuation cells contribute nothing.
     public func row(_ y: Int) -> String {
         guard y >= 0 && y < height else { return "" }
-        var s = ""
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(width)
         for cell in cells[(y * width)..<((y + 1) * width)] where !cell.isContinuation {
-            s += cell.symbol
+            for i in 0..<cell.glyph.count { utf8.append(cell.glyph[i]) }
         }
-        return s
+        return String(decoding: utf8, as: UTF8.self)
     }
 
     /// The text of every row, top to bottom (for tests and snapshots).
@@ -212,7 +213,7 @@ public struct Canvas: Hashable, Sendable {
                 }
                 for b in bytes.dropFirst(skip) {
                     guard i < end else { break }
-                    out[i] = Cell(Line.asciiSymbols[Int(b) - 0x20], style: span.style)
+                    out[i] = Cell(Glyph(ascii: b), style: span.style)
                     i += 1
                 }
                 skip = 0
