@@ -49,8 +49,8 @@ struct EngineBenchmark {
         try await client.removeContainer(warmID)
 
         print("python print(1), \(iterations) runs each, medians (engine = DockerEngine.executeStream, raw = bare API calls)")
-        report("cold", engine: coldEngine, raw: coldRaw)
-        report("warm", engine: warmEngine, raw: warmRaw)
+        report("cold", engine: coldEngine, raw: coldRaw, target: 1.05)
+        report("warm", engine: warmEngine, raw: warmRaw, target: 1.10)
     }
 
     private func engineRun(_ engine: DockerEngine) async throws -> Sample {
@@ -82,10 +82,14 @@ struct EngineBenchmark {
         return sample
     }
 
-    private func report(_ name: String, engine: [Sample], raw: [Sample]) {
+    /// Prints the medians, and the total's row of the table `scripts/bench` ends with
+    /// (tab-separated after a RESULT tag).
+    private func report(_ name: String, engine: [Sample], raw: [Sample], target: Double) {
         let e1 = Clock.median(engine.map(\.firstOutputMs)), r1 = Clock.median(raw.map(\.firstOutputMs))
         let e2 = Clock.median(engine.map(\.totalMs)), r2 = Clock.median(raw.map(\.totalMs))
         print(String(format: "%@  first output: engine %7.1f ms  raw %7.1f ms  ratio %.2f", name, e1, r1, e1 / r1))
         print(String(format: "%@  total:        engine %7.1f ms  raw %7.1f ms  ratio %.2f", name, e2, r2, e2 / r2))
+        print(["RESULT", "engine \(name) python print(1), total (ms)", String(format: "%.1f", e2), String(format: "%.1f (bare API)", r2),
+               String(format: "%.2f", e2 / r2), "≤ \(target)", e2 / r2 <= target ? "yes" : "NO"].joined(separator: "\t"))
     }
 }
