@@ -10,6 +10,9 @@ import Glibc
 struct HijackedExec {
     let client: DockerClient
 
+    /// Its one user writes a file, which never sits idle: silence this long is a hang.
+    private static let idleLimitMs: Int32 = 60_000
+
     func run(execID: String, stdin: Data) async throws -> (stdout: Data, stderr: Data) {
         let prefix = try await client.versionPrefix()
         let transport = client.transport
@@ -45,10 +48,13 @@ struct HijackedExec {
         if !writing { shutdown(fd, Int32(SHUT_WR)) }
         while true {
             var pfd = pollfd(fd: fd, events: Int16(POLLIN) | (writing ? Int16(POLLOUT) : 0), revents: 0)
-            let ready = poll(&pfd, 1, -1)
+            let ready = poll(&pfd, 1, Self.idleLimitMs)
             if ready < 0 {
                 if errno == EINTR { continue }
                 throw DockerError.protocolError("waiting on Docker failed: \(String(cString: strerror(errno)))")
+            }
+            if ready == 0 {
+                throw DockerError.protocolError("the exec with stdin made no progress for \(Self.idleLimitMs / 1000) s (Docker neither read nor answered)")
             }
             if pfd.revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 {
                 let chunk = try RawSocket.readSome(fd)
