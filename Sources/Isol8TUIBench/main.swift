@@ -1,4 +1,6 @@
 import Foundation
+import Isol8Core
+import Isol8TUI
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -6,6 +8,7 @@ import Glibc
 // isol8-tui-bench frames [frames]
 // isol8-tui-bench flood ISOL8_TUI ISOL8 EXAMPLE [runs] [presses]
 // isol8-tui-bench sandboxes [refreshes]
+// isol8-tui-bench reducer [lines]
 // Timings are printed, never asserted: they live in benchmarks, not in tests.
 
 func fail(_ message: String) -> Never {
@@ -109,6 +112,33 @@ func runSandboxes(_ refreshes: Int) {
     }
 }
 
+/// The flood's cost inside the TUI without Docker or a terminal: streamed output through the
+/// reducer (sanitiser and output ring) in chunks of 100 lines, as a block-buffered program
+/// writes them, ten chunks per mailbox batch.
+func runReducer(_ lines: Int) {
+    do {
+        var state = try BenchState.make(size: FrameBench.size, outputLines: 0)
+        var micros: [Double] = []
+        var written = 0
+        while written < lines {
+            let batch = stride(from: written, to: min(lines, written + 1_000), by: 100).map { first in
+                StreamEvent(.stdout, (first..<min(lines, first + 100)).map { BenchState.outputLine($0).data }.joined())
+            }
+            let count = min(lines, written + 1_000) - written
+            let begin = LoopTrace.now()
+            BenchState.apply(&state, .runEvents(id: BenchState.runID, batch))
+            micros.append((LoopTrace.now() - begin) * 1e6 / Double(count))
+            written += count
+        }
+        let perLine = Samples(micros)
+        print("Reducer: \(lines) streamed output lines, 100 a chunk, 1000 a batch")
+        row("measure", "median", "p95", "max")
+        row("µs per line", format(perLine.median, 3), format(perLine.percentile(95), 3), format(perLine.max, 3))
+    } catch {
+        fail("\(error)")
+    }
+}
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "frames":
@@ -117,8 +147,10 @@ case "flood" where arguments.count >= 4:
     let number = { (index: Int, fallback: Int) in arguments.count > index ? Int(arguments[index]) ?? fallback : fallback }
     runFlood(FloodBench(tui: arguments[1], cli: arguments[2], example: arguments[3],
                         runs: number(4, 3), presses: number(5, 20)))
+case "reducer":
+    runReducer(arguments.count > 1 ? Int(arguments[1]) ?? 1_000_000 : 1_000_000)
 case "sandboxes":
     runSandboxes(arguments.count > 1 ? Int(arguments[1]) ?? 200 : 200)
 default:
-    fail("usage: isol8-tui-bench frames [frames] | flood ISOL8_TUI ISOL8 EXAMPLE [runs] [presses] | sandboxes [refreshes]")
+    fail("usage: isol8-tui-bench frames [frames] | flood ISOL8_TUI ISOL8 EXAMPLE [runs] [presses] | sandboxes [refreshes] | reducer [lines]")
 }

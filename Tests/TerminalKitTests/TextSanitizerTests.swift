@@ -15,6 +15,26 @@ final class TextSanitizerTests: XCTestCase {
         XCTAssertEqual(clean("hello\nworld\n"), "hello\nworld\n")
     }
 
+    /// Plain chunks take the string path, which hands the text back as it is: the state they
+    /// leave (the column a tab counts from, a pending CR, a split character) must be the one
+    /// the byte path leaves.
+    func testStringChunksLeaveTheSameStateAsBytes() {
+        let chunks = ["ab", "\tc\nxyz", "\t|", "d\r", "\ne", "\u{1B}[31m", "\t.\n", "\n", ""]
+        var strings = TextSanitizer(), bytes = TextSanitizer()
+        var viaStrings = "", viaBytes = ""
+        for chunk in chunks {
+            viaStrings += strings.feed(chunk)
+            viaBytes += bytes.feed(Array(chunk.utf8))
+        }
+        viaStrings += strings.finish()
+        viaBytes += bytes.finish()
+        XCTAssertEqual(viaStrings, viaBytes)
+        XCTAssertEqual(viaStrings, "ab      c\nxyz     |d\ne␛[31m  .\n\n")
+        var split = TextSanitizer()
+        XCTAssertEqual(split.feed(Array("é".utf8.prefix(1))) + split.feed("x") + split.finish(), "\u{FFFD}x",
+                       "a character cut by the chunk boundary is not hidden by the plain path")
+    }
+
     func testCSIColourSequenceIsShownNotInterpreted() {
         let out = clean("\u{1B}[31mred\u{1B}[0m")
         XCTAssertEqual(out, "␛[31mred␛[0m")

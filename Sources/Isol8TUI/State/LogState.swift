@@ -34,7 +34,7 @@ public struct LogState: Sendable {
     public mutating func append(untrusted text: String, stream: StreamEvent.Kind, phase: StreamEvent.Phase) {
         let source = Source(stream: stream, phase: phase)
         var sanitizer = sanitizers[source] ?? TextSanitizer()
-        let clean = sanitizer.feed(text.utf8)
+        let clean = sanitizer.feed(text)
         sanitizers[source] = sanitizer
         appendSanitized(clean, kind: LogState.kind(stream: stream, phase: phase))
     }

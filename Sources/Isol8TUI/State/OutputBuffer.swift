@@ -24,7 +24,7 @@ public struct OutputBuffer: RandomAccessCollection, Sendable {
     private var length = 0
     /// Per stream, the line (counted from the first line ever appended) still waiting for
     /// its newline.
-    private var openLines: [OutputKind: Int] = [:]
+    private var openLines = OpenLines()
 
     /// Creates an empty buffer.
     public init(maxLines: Int = 100_000, maxBytes: Int = 32 << 20, maxLineBytes: Int = 16 << 10) {
@@ -66,7 +66,7 @@ public struct OutputBuffer: RandomAccessCollection, Sendable {
         length = 0
         byteCount = 0
         droppedLines = 0
-        openLines = [:]
+        openLines = OpenLines()
     }
 
     /// The whole buffer as text, for saving.
@@ -141,5 +141,30 @@ public struct OutputBuffer: RandomAccessCollection, Sendable {
             end = text.index(after: end)
         }
         return (text[..<end], text[end...])
+    }
+
+    /// One slot per kind of output rather than a dictionary: it is read and written for every
+    /// line of a flood, and hashing was a visible part of that.
+    private struct OpenLines: Sendable {
+        private var stdout, stderr, setup, marker: Int?
+
+        subscript(kind: OutputKind) -> Int? {
+            get {
+                switch kind {
+                case .stdout: return stdout
+                case .stderr: return stderr
+                case .setup: return setup
+                case .marker: return marker
+                }
+            }
+            set {
+                switch kind {
+                case .stdout: stdout = newValue
+                case .stderr: stderr = newValue
+                case .setup: setup = newValue
+                case .marker: marker = newValue
+                }
+            }
+        }
     }
 }

@@ -32,6 +32,37 @@ public struct TextSanitizer: Sendable {
 
     /// Sanitises the next chunk. The result may lack the tail of the chunk (an unfinished
     /// UTF-8 character or a trailing `\r`); it comes out with the next chunk or ``finish()``.
+    public mutating func feed(_ text: String) -> String {
+        // A flood is mostly printable ASCII and newlines, which come out as they went in: hand
+        // back the same string instead of building a copy byte by byte.
+        if !text.isEmpty && !decoder.hasPartialCharacter && !pendingCR, let column = Self.plainColumn(of: text.utf8, after: column) {
+            self.column = column
+            resetJoinState()
+            return text
+        }
+        return feed(text.utf8)
+    }
+
+    /// The column after `utf8` when it holds only printable ASCII and `\n` (which sanitise to
+    /// themselves), starting from `column`; nil when anything else is in it.
+    private static func plainColumn(of utf8: String.UTF8View, after column: Int) -> Int? {
+        var column = column
+        let plain = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            for byte in bytes {
+                if byte >= 0x20 && byte < 0x7F {
+                    column += 1
+                } else if byte == 0x0A {
+                    column = 0
+                } else {
+                    return false
+                }
+            }
+            return true
+        }
+        return plain == true ? column : nil
+    }
+
+    /// ``feed(_:)-(String)`` for bytes that are not (yet) a string.
     public mutating func feed<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         // Called from another module this generic runs unspecialised, and stepping through the
         // Sequence witnesses cost more than the sanitising itself (most of a flood's CPU):
