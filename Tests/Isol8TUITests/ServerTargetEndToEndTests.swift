@@ -68,7 +68,7 @@ final class ServerTargetEndToEndTests: XCTestCase {
         do {
             curl = try Spawn.run(["/bin/sh", "-c", "ISOL8_HOST=\(url) ISOL8_API_KEY=\(Self.key); . \(script)"], capture: true)
         } catch {
-            // Seen once in four loaded runs (the server never answered): its log says where it stopped.
+            // If the server stops answering, its log says where it stopped.
             return XCTFail("\(error)\nthe server's log:\n\(serverText)")
         }
         XCTAssertEqual(curl.status, 0, request)

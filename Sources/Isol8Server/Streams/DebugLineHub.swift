@@ -12,6 +12,12 @@ final class DebugLineHub: @unchecked Sendable {
     static let readerLimit = 1_000
 
     private let lock = NSLock()
+    /// Held while a line is handed to the readers, so they get lines in order. `lock` is never
+    /// held across a yield: a yield resumes the reader's task, which needs that task's status
+    /// lock, and a reader's task being cancelled holds its status lock while its stream's
+    /// termination handler takes `lock` to forget it. Yielding under `lock` deadlocked the
+    /// two, and every log line after, so the server stopped answering.
+    private let delivery = NSLock()
     private var recent: [DebugLine] = []
     private var readers: [UUID: AsyncStream<DebugLine>.Continuation] = [:]
     private var nextNumber = 1
@@ -23,14 +29,20 @@ final class DebugLineHub: @unchecked Sendable {
     }
 
     func publish(_ level: Logger.Level, _ text: String) {
-        lock.withLock {
-            let line = DebugLine(number: nextNumber, level: level, text: text)
-            nextNumber += 1
-            recent.append(line)
-            if recent.count > Self.recentLimit { recent.removeFirst(recent.count - Self.recentLimit) }
-            for reader in readers.values { reader.yield(line) }
+        delivery.withLock {
+            let (line, current) = lock.withLock { () -> (DebugLine, [AsyncStream<DebugLine>.Continuation]) in
+                let line = DebugLine(number: nextNumber, level: level, text: text)
+                nextNumber += 1
+                recent.append(line)
+                if recent.count > Self.recentLimit { recent.removeFirst(recent.count - Self.recentLimit) }
+                return (line, Array(readers.values))
+            }
+            for reader in current { reader.yield(line) }
         }
     }
+
+    /// Readers connected now.
+    var readerCount: Int { lock.withLock { readers.count } }
 
     /// The recent lines, then every new one, until the reader stops iterating or the hub closes.
     func subscribe() -> AsyncStream<DebugLine> {
