@@ -98,7 +98,8 @@ public enum Spawn {
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while true {
             var pfd = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&pfd, 1, Int32(max(0, min(deadline.timeIntervalSinceNow, 3_600)) * 1_000))
+            let remainingMs = Int32((max(0, min(deadline.timeIntervalSinceNow, 3_600)) * 1_000).rounded(.up))
+            let ready = poll(&pfd, 1, remainingMs)
             if ready == 0 { break }
             if ready < 0 { if errno == EINTR { continue } else { break } }
             let n = read(fd, &buffer, buffer.count)

@@ -62,7 +62,7 @@ public struct TextSanitizer: Sendable {
         return plain == true ? column : nil
     }
 
-    /// ``feed(_:)-(String)`` for bytes that are not (yet) a string.
+    /// The same for bytes that are not (yet) a string.
     public mutating func feed<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         // Called from another module this generic runs unspecialised, and stepping through the
         // Sequence witnesses cost more than the sanitising itself (most of a flood's CPU):
