@@ -171,6 +171,21 @@ final class PoolTests: XCTestCase {
         try await reuse(strategy: .secure)
     }
 
+    func testAFastPoolRecyclesUsedContainersInsteadOfMakingNewOnes() async throws {
+        let engine = try DockerEngine()
+        try await engine.start(prewarm: [.python])
+        var used: [String] = []
+        for n in 0..<4 {
+            let result = try await engine.execute(ExecutionRequest(runtime: .python, code: "print(\(n))"))
+            XCTAssertEqual(result.stdout, "\(n)")
+            used.append(try XCTUnwrap(result.containerId))
+        }
+        XCTAssertLessThanOrEqual(Set(used).count, 2, "one clean and one used container take turns: \(used)")
+        await engine.stop()
+        let left = try await Daemon.existing(Array(Set(used)))
+        XCTAssertEqual(left, [], "stop() waits for the pool's removals")
+    }
+
     func testPrewarmFillsTheCleanList() async throws {
         let engine = try DockerEngine()
         try await engine.start(prewarm: [.python])

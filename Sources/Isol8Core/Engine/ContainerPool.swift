@@ -3,6 +3,11 @@ import Logging
 
 /// Warm containers per image (compat §4.3): `fast` keeps used containers in a dirty list
 /// and cleans them in the background; `secure` cleans each one right before reuse.
+///
+/// Nothing a run does not need happens on its path: a used container is recycled (cleaned
+/// back into the clean list) or removed after the run is released, and a new one is made
+/// beside a run only when no used one is waiting to be recycled — making a container costs
+/// the daemon far more than cleaning one, and the run would wait for that work.
 actor ContainerPool {
     typealias Factory = @Sendable () async throws -> SandboxContainer
 
@@ -19,6 +24,10 @@ actor ContainerPool {
     private let filtered: Bool
     private var pools: [String: Lists] = [:]
     private var replenishing: [String: Task<Void, Never>] = [:]
+    private var recycling: [String: Task<Void, Never>] = [:]
+    /// Removals run in the background, but `drain()` waits for them: none is left behind.
+    private var removals: [Int: Task<Void, Never>] = [:]
+    private var nextRemoval = 0
     private var maintenance: Task<Void, Never>?
     private let logger: Logger
 
@@ -31,12 +40,14 @@ actor ContainerPool {
     }
 
     func acquire(image: String, factory: @escaping Factory) async throws -> SandboxContainer {
+        // A recycling under way gives a clean container sooner than a new one would.
+        if pools[image, default: Lists()].clean.isEmpty, let recycled = recycling[image] { await recycled.value }
         var lists = pools[image, default: Lists()]
         if !lists.clean.isEmpty {
             let container = lists.clean.removeFirst()
             pools[image] = lists
             if strategy == .secure { await clean(container) }
-            replenish(image: image, factory: factory)
+            if lists.dirty.isEmpty { replenish(image: image, factory: factory) }
             return container
         }
         if strategy == .fast, !lists.dirty.isEmpty, lists.clean.count < size.clean {
@@ -48,17 +59,20 @@ actor ContainerPool {
         return try await factory()
     }
 
-    /// Takes a used container back, or removes it when the pool is full.
-    func release(_ container: SandboxContainer) async {
-        var lists = pools[container.image, default: Lists()]
-        let full = strategy == .fast ? lists.dirty.count >= size.dirty : lists.clean.count >= size.clean
-        if full || !cleansContainers {
-            try? await container.client.removeContainer(container.id, force: true)
-            return
+    /// Takes a used container back (`fast` starts recycling it at once), or removes it when
+    /// the pool has no room; either way the caller does not wait for the daemon.
+    func release(_ container: SandboxContainer) {
+        guard cleansContainers else { return remove(container) }
+        let image = container.image
+        switch strategy {
+        case .fast:
+            pools[image, default: Lists()].dirty.append(container)
+            recycle(image)
+            startMaintenance()
+        case .secure:
+            guard pools[image, default: Lists()].clean.count < size.clean else { return remove(container) }
+            pools[image, default: Lists()].clean.append(container)
         }
-        if strategy == .fast { lists.dirty.append(container) } else { lists.clean.append(container) }
-        pools[container.image] = lists
-        startMaintenance()
     }
 
     /// Fills the clean list of an image (`start(prewarm:)`).
@@ -75,15 +89,18 @@ actor ContainerPool {
 
     /// Stops background work and removes every pooled container.
     func drain() async {
+        // Awaited: a cleaning it is in the middle of would otherwise put its container back.
         maintenance?.cancel()
+        await maintenance?.value
         maintenance = nil
         for task in replenishing.values { await task.value }
         replenishing = [:]
+        for task in recycling.values { await task.value }
+        recycling = [:]
         let all = pools.values.flatMap { $0.clean + $0.dirty }
         pools = [:]
-        await withTaskGroup(of: Void.self) { group in
-            for container in all { group.addTask { try? await container.client.removeContainer(container.id, force: true) } }
-        }
+        for container in all { remove(container) }
+        for task in removals.values { await task.value }
     }
 
     func counts(image: String) -> (clean: Int, dirty: Int) {
@@ -108,7 +125,29 @@ actor ContainerPool {
         if pools[container.image, default: Lists()].clean.count < size.clean {
             pools[container.image, default: Lists()].clean.append(container)
         } else {
-            Task { try? await container.client.removeContainer(container.id, force: true) }
+            remove(container)
+        }
+    }
+
+    private func remove(_ container: SandboxContainer) {
+        let key = nextRemoval
+        nextRemoval += 1
+        removals[key] = Task {
+            try? await container.client.removeContainer(container.id, force: true)
+            self.removals[key] = nil
+        }
+    }
+
+    /// Cleans used containers of `image` into its clean list while it has room, then removes
+    /// the used ones beyond the dirty list's size.
+    private func recycle(_ image: String) {
+        guard recycling[image] == nil else { return }
+        recycling[image] = Task {
+            await self.cleanDirty(image)
+            var lists = self.pools[image, default: Lists()]
+            while lists.dirty.count > self.size.dirty { self.remove(lists.dirty.removeFirst()) }
+            self.pools[image] = lists
+            self.recycling[image] = nil
         }
     }
 
@@ -120,22 +159,20 @@ actor ContainerPool {
             while !Task.isCancelled {
                 try? await Task.sleep(nanoseconds: 5_000_000_000)
                 if Task.isCancelled { break }
-                await self.cleanDirty()
+                for image in self.pools.keys { await self.cleanDirty(image) }
             }
         }
     }
 
-    /// The background step: move up to `dirty` used containers to clean, oldest first.
-    private func cleanDirty() async {
-        for image in pools.keys {
-            for _ in 0..<size.dirty {
-                var lists = pools[image, default: Lists()]
-                guard !lists.dirty.isEmpty, lists.clean.count < size.clean else { break }
-                let container = lists.dirty.removeFirst()
-                pools[image] = lists
-                await clean(container)
-                pools[image, default: Lists()].clean.append(container)
-            }
+    /// Moves used containers of `image` to its clean list, oldest first, while it has room.
+    private func cleanDirty(_ image: String) async {
+        while true {
+            var lists = pools[image, default: Lists()]
+            guard !lists.dirty.isEmpty, lists.clean.count < size.clean else { return }
+            let container = lists.dirty.removeFirst()
+            pools[image] = lists
+            await clean(container)
+            pools[image, default: Lists()].clean.append(container)
         }
     }
 
