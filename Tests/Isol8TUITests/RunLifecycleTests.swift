@@ -165,8 +165,10 @@ final class RunLifecycleTests: XCTestCase {
         let id = String(repeating: "ab", count: 32)
         XCTAssertEqual(state.send(.runContainer(id: 7, containerId: id)), [], "another run's container is not followed")
         let effects = state.send(.runContainer(id: 1, containerId: id))
-        XCTAssertEqual(effects, [.watchContainer(id), .inspectContainer(id)])
+        XCTAssertEqual(effects, [.watchContainer(id)], "watched at once, inspected only once the run's start has passed")
         XCTAssertEqual(state.container.requested?.memoryLimit, "512m")
+        XCTAssertEqual(state.advance(0.2), [], "the run's start has the daemon to itself")
+        XCTAssertEqual(state.advance(ContainerState.runStartQuiet - 0.2), [.inspectContainer(id)])
         XCTAssertEqual(state.advance(0.5), [], "one inspection at a time")
         state.send(.containerInspected(ContainerSnapshot(id: id, image: "isol8:python", state: "running", running: true)))
         XCTAssertEqual(state.advance(1), [])
@@ -176,11 +178,22 @@ final class RunLifecycleTests: XCTestCase {
         XCTAssertEqual(state.container.phase, .gone)
     }
 
+    func testAShortRunIsInspectedWhenItEnds() {
+        var state = Fixture.state()
+        state.press("r")
+        let id = String(repeating: "ef", count: 32)
+        XCTAssertEqual(state.send(.runContainer(id: 1, containerId: id)), [.watchContainer(id)])
+        state.send(.runEvents(id: 1, [StreamEvent(.stdout, "1\n"), StreamEvent(.exit, "0")]))
+        XCTAssertEqual(state.send(.runFinished(id: 1, .streamed)), [.inspectContainer(id)], "the end of the run is its first look")
+    }
+
     func testDaemonEventsRefreshAtOnceAndDestroyMeansGone() {
         var state = Fixture.state()
         state.press("r")
         let id = String(repeating: "cd", count: 32)
         state.send(.runContainer(id: 1, containerId: id))
+        XCTAssertEqual(state.send(.containerEvent(id: id, action: "start")), [], "the run's start is left alone")
+        XCTAssertEqual(state.advance(ContainerState.runStartQuiet), [.inspectContainer(id)])
         XCTAssertEqual(state.send(.containerEvent(id: id, action: "die")), [], "an inspection is already on its way")
         state.send(.containerInspected(ContainerSnapshot(id: id, image: "isol8:python", state: "running", running: true)))
         XCTAssertEqual(state.advance(0.1), [.inspectContainer(id)], "the event asked for a fresh look before the two-second refresh")

@@ -28,6 +28,8 @@ public struct ContainerState: Sendable {
     public var inFlight = false
     /// When the last inspection was asked for; nil asks for one at the next tick.
     public var lastRequest: Date?
+    /// No inspection before this: a run that has just started has the daemon to itself.
+    public var quietUntil: Date?
     /// The daemon's latest event for the container.
     public var lastEvent: Event?
     /// Scroll position of the pane's text.
@@ -61,6 +63,9 @@ public struct ContainerState: Sendable {
 
     /// Seconds between refreshes while the container lives.
     public static let refreshInterval: TimeInterval = 2
+    /// How long a run's start is left alone: an inspection (two execs, stats, top) beside
+    /// a short run slows it, and a run this short is inspected once it ends anyway.
+    public static let runStartQuiet: TimeInterval = 0.5
 
     /// Creates an empty pane.
     public init() {}
@@ -74,9 +79,14 @@ public struct ContainerState: Sendable {
         phase = .live
     }
 
+    /// Whether inspections wait at `now` for a run's start to pass.
+    public func isQuiet(at now: Date) -> Bool {
+        quietUntil.map { now < $0 } ?? false
+    }
+
     /// Whether a tick at `now` should inspect again.
     public func needsRefresh(at now: Date) -> Bool {
-        guard phase == .live, id != nil, !inFlight else { return false }
+        guard phase == .live, id != nil, !inFlight, !isQuiet(at: now) else { return false }
         guard let last = lastRequest else { return true }
         return now.timeIntervalSince(last) >= ContainerState.refreshInterval
     }

@@ -105,6 +105,7 @@ extension AppState {
         // Streams are never cut by the engine; the pane's ring buffer is what drops output.
         if output.buffer.droppedLines > 0 { result.truncated = true }
         close(current, result: result)
+        container.quietUntil = nil
         guard let containerId else { return [] }
         if current.spec.options.persist, !persisted.contains(where: { $0.container == containerId }) {
             persisted.append((containerId, id))
@@ -124,15 +125,17 @@ extension AppState {
     mutating func runGotContainer(_ id: Int, _ containerId: String) -> [Effect] {
         guard let current = run, current.id == id else { return [] }
         run?.containerId = containerId
-        return follow(containerId, requested: current.spec.options)
+        return follow(containerId, requested: current.spec.options, quietFor: ContainerState.runStartQuiet)
     }
 
     /// Points the Container pane at `id`: watched through daemon events, inspected now and
     /// on ticks (usage and processes change without events).
-    private mutating func follow(_ id: String, requested: Isol8Options) -> [Effect] {
-        guard id != container.id else { return refreshContainer() }
+    /// With `quietFor`, the first look waits that long (a tick or the run's end asks for it).
+    private mutating func follow(_ id: String, requested: Isol8Options, quietFor quiet: TimeInterval? = nil) -> [Effect] {
+        let watch: [Effect] = id == container.id ? [] : [.watchContainer(id)]
         container.track(id, requested: requested)
-        return [.watchContainer(id)] + refreshContainer()
+        if let quiet { container.quietUntil = now.addingTimeInterval(quiet) }
+        return watch + refreshContainer()
     }
 
     /// A daemon event for the followed container: `destroy` means it is gone; anything else
@@ -170,7 +173,7 @@ extension AppState {
     }
 
     mutating func refreshContainer() -> [Effect] {
-        guard let id = container.id, container.phase == .live, !container.inFlight else { return [] }
+        guard let id = container.id, container.phase == .live, !container.inFlight, !container.isQuiet(at: now) else { return [] }
         container.inFlight = true
         container.lastRequest = now
         return [.inspectContainer(id)]
