@@ -49,11 +49,11 @@ struct FloodBench {
         defer { tmux.close() }
         // Keys typed before curses takes the terminal could be lost: wait for the code on screen.
         let codeStart = String(try String(contentsOfFile: example, encoding: .utf8).prefix(30))
-        try wait("the code on screen", timeout: 30) { try tmux.screen().contains(codeStart) }
+        try poll("the code on screen", timeout: 30) { try tmux.screen().contains(codeStart) }
         let pid = try tmux.panePID()
         try tmux.press("2")
         try tmux.press("r")
-        try wait("run-started in the trace", timeout: 30) { TraceFile(path: tracePath).runStarted != nil }
+        try poll("run-started in the trace", timeout: 30) { TraceFile(path: tracePath).runStarted != nil }
         var sends: [Double] = []
         while sends.count < presses {
             usleep(useconds_t(probeInterval * 1e6))
@@ -62,10 +62,10 @@ struct FloodBench {
             sends.append(LoopTrace.now())
             try tmux.press(Self.probeKey)
         }
-        try wait("run-finished in the trace", timeout: 600) { TraceFile(path: tracePath).runFinished != nil }
+        try poll("run-finished in the trace", timeout: 600) { TraceFile(path: tracePath).runFinished != nil }
         let rss = FloodBench.peakRSSKiB(of: pid)
         try tmux.press("q")
-        try wait("the debugger to quit", timeout: 30) { kill(pid, 0) != 0 }
+        try poll("the debugger to quit", timeout: 30) { kill(pid, 0) != 0 }
         let trace = TraceFile(path: tracePath)
         guard let started = trace.runStarted, let finished = trace.runFinished else {
             throw Spawn.Failed(argv: [tui], reason: "trace without a run: \(tracePath)")
@@ -81,13 +81,5 @@ struct FloodBench {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
               let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return 0 }
         return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
-    }
-
-    private func wait(_ what: String, timeout: Double, until condition: () throws -> Bool) throws {
-        let deadline = LoopTrace.now() + timeout
-        while try !condition() {
-            guard LoopTrace.now() < deadline else { throw Spawn.Failed(argv: [tui], reason: "timed out waiting for \(what)") }
-            usleep(20_000)
-        }
     }
 }

@@ -7,9 +7,14 @@ struct TraceFile {
         let flushed: Double
     }
 
-    private(set) var runStarted: Double?
-    private(set) var runFinished: Double?
+    /// Every run's boundaries, in the order the file holds them.
+    private(set) var started: [Double] = []
+    private(set) var finished: [Double] = []
+    private(set) var drawn: [Double] = []
     private(set) var keys: [Key] = []
+
+    var runStarted: Double? { started.first }
+    var runFinished: Double? { finished.first }
 
     /// Reads `path`; a missing file is an empty trace (nothing flushed yet).
     init(path: String) {
@@ -18,8 +23,9 @@ struct TraceFile {
             let fields = line.split(separator: " ")
             guard fields.count >= 2, let t = Double(fields[1]) else { continue }
             switch fields[0] {
-            case "run-started": runStarted = runStarted ?? t
-            case "run-finished": runFinished = runFinished ?? t
+            case "run-started": started.append(t)
+            case "run-finished": finished.append(t)
+            case "run-drawn": drawn.append(t)
             case "key" where fields.count == 3: keys.append(Key(read: t, flushed: Double(fields[2]) ?? .nan))
             default: continue
             }

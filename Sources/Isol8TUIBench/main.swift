@@ -7,6 +7,7 @@ import Glibc
 
 // isol8-tui-bench frames [frames]
 // isol8-tui-bench flood ISOL8_TUI ISOL8 EXAMPLE [runs] [presses]
+// isol8-tui-bench rerun ISOL8_TUI [runs]
 // isol8-tui-bench sandboxes [refreshes]
 // isol8-tui-bench reducer [lines]
 // Timings are printed, never asserted: they live in benchmarks, not in tests.
@@ -106,6 +107,27 @@ func runFlood(_ bench: FloodBench) {
     }
 }
 
+func runRerun(tui: String, runs: Int) async {
+    do {
+        let client = try DockerClient.fromEnvironment()
+        print("TUI re-run: r → exit drawn for python \(RerunBench.code) in isol8-tui (\(FloodBench.size.width)×\(FloodBench.size.height) tmux), vs the bare warm exec, alternated, \(runs) runs each (loop: run-started → run-finished)")
+        row("mode", "r→drawn ms", "loop ms", "bare ms", "ratio")
+        for persistent in [false, true] {
+            let result = try await RerunBench(tui: tui, runs: runs, persistent: persistent, client: client).run()
+            let drawn = Samples(result.keyToDrawn.map { $0 * 1e3 }), loop = Samples(result.startedToFinished.map { $0 * 1e3 })
+            let bare = Samples(result.bare.map { $0 * 1e3 })
+            let ratio = drawn.median / bare.median
+            let mode = persistent ? "persistent" : "ephemeral (pool)"
+            row(mode, format(drawn.median, 1), format(loop.median, 1), format(bare.median, 1), format(ratio, 2))
+            summaryRow("TUI re-run, r → exit drawn, \(mode) (ms)", this: format(drawn.median, 1),
+                       reference: "\(format(bare.median, 1)) (bare warm exec)", ratio: format(ratio, 2),
+                       target: "≤ \(format(RerunBench.targetRatio, 1))", met: ratio <= RerunBench.targetRatio)
+        }
+    } catch {
+        fail("\(error)")
+    }
+}
+
 func runSandboxes(_ refreshes: Int) {
     do {
         let micros = try SandboxesBench(refreshes: refreshes).run()
@@ -155,10 +177,12 @@ case "flood" where arguments.count >= 4:
     let number = { (index: Int, fallback: Int) in arguments.count > index ? Int(arguments[index]) ?? fallback : fallback }
     runFlood(FloodBench(tui: arguments[1], cli: arguments[2], example: arguments[3],
                         runs: number(4, 3), presses: number(5, 20)))
+case "rerun" where arguments.count >= 2:
+    await runRerun(tui: arguments[1], runs: arguments.count > 2 ? Int(arguments[2]) ?? 20 : 20)
 case "reducer":
     runReducer(arguments.count > 1 ? Int(arguments[1]) ?? 1_000_000 : 1_000_000)
 case "sandboxes":
     runSandboxes(arguments.count > 1 ? Int(arguments[1]) ?? 200 : 200)
 default:
-    fail("usage: isol8-tui-bench frames [frames] | flood ISOL8_TUI ISOL8 EXAMPLE [runs] [presses] | sandboxes [refreshes] | reducer [lines]")
+    fail("usage: isol8-tui-bench frames [frames] | flood ISOL8_TUI ISOL8 EXAMPLE [runs] [presses] | rerun ISOL8_TUI [runs] | sandboxes [refreshes] | reducer [lines]")
 }

@@ -35,10 +35,12 @@ final class LoopTraceTests: XCTestCase {
         AppLoop(state: state, device: device, runner: runner, mailbox: mailbox, trace: trace).run()
 
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { $0.split(separator: " ") }
-        XCTAssertEqual(lines.map { String($0[0]) }, ["run-started", "key", "key", "key", "run-finished"])
+        XCTAssertEqual(lines.map { String($0[0]) }, ["run-started", "key", "key", "key", "run-finished", "run-drawn"])
         XCTAssertEqual(lines.first?.last, "1")
-        XCTAssertEqual(lines.last?.last, "1")
+        XCTAssertEqual(lines[4].last, "1")
+        XCTAssertEqual(lines[5].last, "1")
         let finished = Double(lines[4][1])!
+        XCTAssertLessThanOrEqual(finished, Double(lines[5][1])!, "the end is drawn after the run finished")
         for key in lines where key[0] == "key" {
             let (read, flushed) = (Double(key[1])!, Double(key[2])!)
             XCTAssertGreaterThanOrEqual(read, before, "on the clock LoopTrace.now() reads")

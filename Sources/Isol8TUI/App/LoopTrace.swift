@@ -7,9 +7,11 @@ import Glibc
 ///
 ///     run-started <t> <run id>
 ///     run-finished <t> <run id>
+///     run-drawn <t> <run id>
 ///     key <t read> <t flushed>
 ///
-/// A `key` line spans reading a key to the `doupdate` of the first frame drawn after it.
+/// A `key` line spans reading a key to the `doupdate` of the first frame drawn after it;
+/// `run-drawn` is the `doupdate` of the first frame that shows the run ended.
 /// Times are ``now()`` seconds (CLOCK_MONOTONIC), so a driver on the same machine can set its
 /// own send times beside them. Lines collect in memory and reach the file only at run
 /// boundaries and on ``close()``, never per frame.
@@ -21,6 +23,7 @@ public final class LoopTrace {
     private var pending = ""
     private var keysAwaitingFrame: [Double] = []
     private var runID: Int?
+    private var finishedAwaitingFrame: Int?
     private var closed = false
 
     /// A trace appending to the file `environment` names, or `nil` when it names none (or the
@@ -56,18 +59,27 @@ public final class LoopTrace {
     func observe(run id: Int?) {
         guard id != runID else { return }
         let t = LoopTrace.now()
-        if let old = runID { append("run-finished \(Self.format(t)) \(old)") }
+        if let old = runID {
+            append("run-finished \(Self.format(t)) \(old)")
+            finishedAwaitingFrame = old
+        }
         if let id { append("run-started \(Self.format(t)) \(id)") }
         runID = id
         flush()
     }
 
     /// Notes that a frame reached the terminal, answering every key read before it.
+    /// A run's end shown is a run boundary too: it reaches the file at once.
     func frameFlushed() {
-        guard !keysAwaitingFrame.isEmpty else { return }
+        guard !keysAwaitingFrame.isEmpty || finishedAwaitingFrame != nil else { return }
         let t = Self.format(LoopTrace.now())
         for read in keysAwaitingFrame { append("key \(Self.format(read)) \(t)") }
         keysAwaitingFrame.removeAll(keepingCapacity: true)
+        if let finished = finishedAwaitingFrame {
+            append("run-drawn \(t) \(finished)")
+            finishedAwaitingFrame = nil
+            flush()
+        }
     }
 
     /// Writes what is pending and closes the file; later notes are dropped.
