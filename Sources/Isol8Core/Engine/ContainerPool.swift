@@ -25,6 +25,9 @@ actor ContainerPool {
     private var pools: [String: Lists] = [:]
     private var replenishing: [String: Task<Void, Never>] = [:]
     private var recycling: [String: Task<Void, Never>] = [:]
+    /// Used containers being cleaned in the background, by id: `drain()` removes them too,
+    /// and a cleaning whose container was drained meanwhile does not put it back.
+    private var cleaning: [String: SandboxContainer] = [:]
     /// Removals run in the background, but `drain()` waits for them: none is left behind.
     private var removals: [Int: Task<Void, Never>] = [:]
     private var nextRemoval = 0
@@ -87,19 +90,20 @@ actor ContainerPool {
         }
     }
 
-    /// Stops background work and removes every pooled container.
+    /// Stops background work and removes every pooled container, one being cleaned too
+    /// without waiting for its cleaning: a one-shot `isol8 run` stops its engine right after
+    /// the run.
     func drain() async {
-        // Awaited: a cleaning it is in the middle of would otherwise put its container back.
         maintenance?.cancel()
-        await maintenance?.value
         maintenance = nil
         for task in replenishing.values { await task.value }
         replenishing = [:]
+        let all = pools.values.flatMap { $0.clean + $0.dirty } + cleaning.values
+        pools = [:]
+        cleaning = [:]
+        for container in all { remove(container) }
         for task in recycling.values { await task.value }
         recycling = [:]
-        let all = pools.values.flatMap { $0.clean + $0.dirty }
-        pools = [:]
-        for container in all { remove(container) }
         for task in removals.values { await task.value }
     }
 
@@ -171,7 +175,9 @@ actor ContainerPool {
             guard !lists.dirty.isEmpty, lists.clean.count < size.clean else { return }
             let container = lists.dirty.removeFirst()
             pools[image] = lists
+            cleaning[container.id] = container
             await clean(container)
+            guard cleaning.removeValue(forKey: container.id) != nil else { return }
             pools[image, default: Lists()].clean.append(container)
         }
     }
