@@ -21,7 +21,7 @@ enum HistoryPaneView {
                                 "Mark two with space and press d to see what differed."], in: &canvas, area: inner, theme: theme)
             return
         }
-        let rows = history.runs.map { record -> ListRow in
+        let rows = history.runs.lazy.map { record -> ListRow in
             let mark = history.marked.contains(record.id) ? "*" : " "
             guard let result = record.result else {
                 return ListRow([mark, String(record.id), Format.clock(record.startedAt), record.summary, "…", "running", ""])

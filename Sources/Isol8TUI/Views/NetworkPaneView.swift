@@ -22,7 +22,8 @@ enum NetworkPaneView {
             AppView.drawNotice(emptyNotice(state.knobs.options), in: &canvas, area: inner, theme: theme)
             return
         }
-        let rows = entries.map { entry in
+        // Only the rows the list shows are built: a long run's log has thousands.
+        let rows = entries.lazy.map { entry in
             ListRow([time(entry.timestamp), entry.action, entry.method, entry.host, entry.path ?? "-", entry.rule ?? "-",
                      String(entry.durationMs)],
                     style: entry.action == "BLOCK" ? theme[.block] : theme[.allow])

@@ -75,9 +75,16 @@ public struct ListView: Hashable, Sendable {
         for (i, column) in columns.enumerated() {
             let w = widths[i]
             if w > 0 {
-                let text = i < texts.count ? texts[i] : ""
-                canvas.put(DisplayWidth.fit(text, to: w, alignment: column.alignment), at: cx, y,
-                           style: style, clipWidth: w)
+                // The cell's blanks are filled, not padded into a new string.
+                let text = DisplayWidth.truncate(i < texts.count ? texts[i] : "", to: w, ellipsis: "…")
+                let gap = w - DisplayWidth.of(text)
+                let offset = switch column.alignment {
+                case .left: 0
+                case .right: gap
+                case .center: gap / 2
+                }
+                canvas.fill(Rect(x: cx, y: y, width: w, height: 1), style: style)
+                canvas.put(text, at: cx + offset, y, style: style, clipWidth: w - offset)
             }
             cx += w + gap
         }
