@@ -14,13 +14,18 @@ final class AppLoopTests: XCTestCase {
         private(set) var mouseCalls: [Bool] = []
         /// Run one per wait once the scripted events are used up (e.g. send a result, then quit).
         var idleSteps: [(FakeDevice) -> Void] = []
+        /// Runs after each frame, with the frames so far.
+        var afterDraw: ([Canvas]) -> Void = { _ in }
 
         init(size: Size, events: [DeviceEvent]) {
             self.size = size
             pending = events
         }
 
-        func draw(_ canvas: Canvas, cursor: (x: Int, y: Int)?) { frames.append(canvas) }
+        func draw(_ canvas: Canvas, cursor: (x: Int, y: Int)?) {
+            frames.append(canvas)
+            afterDraw(frames)
+        }
 
         func nextEvent(timeoutMs: Int) -> DeviceEvent? {
             if pending.isEmpty, timeoutMs > 0, !idleSteps.isEmpty {
@@ -59,6 +64,40 @@ final class AppLoopTests: XCTestCase {
         XCTAssertEqual(loop.state.focus.pane, .code)
         XCTAssertGreaterThan(loop.state.code.view.firstLine, 400, "every j was applied")
         XCTAssertLessThanOrEqual(device.frames.count, 12, "5 000 keys must not mean 5 000 frames")
+    }
+
+    func testEachKeyIsDrawnInThePassThatReadIt() {
+        let device = FakeDevice(size: Size(width: 80, height: 24), events: [])
+        let keys = ["1", "j", "j", "k", "j"]
+        // One key a pass, each arriving right after the previous frame: well inside a frame interval.
+        device.idleSteps = (keys + ["q"]).map { spec in { device in device.pending = [self.key(spec)] } }
+        var flags = RunFlags()
+        flags.eval = (0..<100).map { "print(\($0))" }.joined(separator: "\n")
+        let (loop, _) = makeLoop(device, state: Fixture.state(flags: flags))
+        loop.run()
+        // Results (the target's probe) may add frames of their own; keys may not share one.
+        XCTAssertGreaterThanOrEqual(device.frames.count, 1 + keys.count, "the first frame, then one for each key")
+        XCTAssertEqual(loop.state.code.view.firstLine, 2)
+    }
+
+    func testARunsEndIsDrawnInThePassThatAppliedIt() {
+        var state = Fixture.state()
+        state.press("r")  // the run exists before the loop starts; its effect is not performed
+        let device = FakeDevice(size: Size(width: 80, height: 24), events: [])
+        let (loop, mailbox) = makeLoop(device, state: state)
+        // A second q answers the quit dialog of a loop that missed the end, so it fails, not hangs.
+        device.idleSteps = ["w", "q", "q"].map { spec in { device in device.pending = [self.key(spec)] } }
+        // The end arrives right after the second frame, well inside a frame interval, and no
+        // later wait lasts one: only a frame drawn at once can show it.
+        device.afterDraw = { frames in
+            guard frames.count == 2 else { return }
+            mailbox.send(.runEvents(id: 1, [StreamEvent(.stdout, "done\n"), StreamEvent(.exit, "0")]))
+            mailbox.send(.runFinished(id: 1, .streamed))
+        }
+        loop.run()
+        XCTAssertNil(loop.state.run)
+        XCTAssertTrue(device.frames.contains { $0.rows.joined().contains("run #1: exit 0") },
+                      device.frames.last?.rows.joined(separator: "\n") ?? "no frame")
     }
 
     func testMailboxResultsReachTheStateAndTheScreen() {

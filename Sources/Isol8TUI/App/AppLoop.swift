@@ -2,9 +2,10 @@ import Foundation
 import TerminalKit
 
 /// The run loop: terminal events and effect results become actions, `update` turns them into
-/// state and effects, and frames are drawn at most 60 times a second — every event that
-/// arrives within a frame is folded into the next one. Keys go first; the mailbox's backlog
-/// (an output flood) gets a few milliseconds per pass, so the screen keeps answering.
+/// state and effects. Results are drawn at most 60 times a second — every one that arrives
+/// within a frame is folded into the next. Input is answered at once: a pass that read input
+/// gives the mailbox's backlog (an output flood) only a sliver of time and then draws, so a
+/// key reaches the screen within one pass, not a frame interval later; so is a run's end.
 public final class AppLoop {
     /// The state after the last action.
     public private(set) var state: AppState
@@ -19,6 +20,8 @@ public final class AppLoop {
     static let maxEventsPerPass = 512
     /// Longest a pass spends on the mailbox backlog before drawing and reading keys again.
     static let backlogBudget: TimeInterval = 0.008
+    /// The same when the pass read input, whose frame waits for it.
+    static let inputBacklogBudget: TimeInterval = 0.002
     /// Wait between ticks while a run is active (spinner, elapsed time).
     static let animationMs = 100
     /// Wait between ticks otherwise (container refresh, uptime).
@@ -43,6 +46,7 @@ public final class AppLoop {
         var dirty = true
         var backlog = ActionBacklog()
         while !quitting {
+            let runBefore = state.run?.id
             let sinceFrame = Date().timeIntervalSince(lastFrame)
             let wait: Int
             if !backlog.isEmpty || !mailbox.isEmpty {
@@ -72,7 +76,8 @@ public final class AppLoop {
             for action in [.tick(now)] + actions where !quitting {
                 quitting = dispatch(update(&state, action))
             }
-            let deadline = Date().addingTimeInterval(AppLoop.backlogBudget)
+            let answering = !actions.isEmpty
+            let deadline = Date().addingTimeInterval(answering ? AppLoop.inputBacklogBudget : AppLoop.backlogBudget)
             if !quitting {
                 backlog.apply(until: { Date() >= deadline }) { action in
                     quitting = dispatch(update(&state, action))
@@ -80,7 +85,9 @@ public final class AppLoop {
                 }
             }
             trace?.observe(run: state.run?.id)
-            if !quitting && dirty && Date().timeIntervalSince(lastFrame) >= AppLoop.frameInterval {
+            // A run's start or end is shown at once too: the exit is what a re-run waits for.
+            let urgent = answering || state.run?.id != runBefore
+            if !quitting && dirty && (urgent || Date().timeIntervalSince(lastFrame) >= AppLoop.frameInterval) {
                 let frame = AppView.render(state)
                 device.draw(frame.canvas, cursor: frame.cursor)
                 trace?.frameFlushed()
