@@ -4,6 +4,7 @@ import Isol8Core
 // isol8-bench [iterations]                          the engine against bare API calls
 // isol8-bench server ISOL8_BINARY [iterations]      isol8 serve against the local engine
 // isol8-bench server-load ISOL8_BINARY [clients] [requests] [deadline s]   the same under concurrent load
+// isol8-bench cli ISOL8_BINARY [iterations]         isol8 run against docker run --rm
 let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     if arguments.first == "server" {
@@ -21,6 +22,9 @@ do {
         let deadline = numbers.count > 2 ? Double(numbers[2]) : 900
         try await ServerLoadBenchmark(isol8: arguments[1], clients: clients, requests: requests,
                                       deadlineSeconds: deadline).run()
+    } else if arguments.first == "cli" {
+        guard arguments.count >= 2 else { throw BenchFailure(description: "usage: isol8-bench cli PATH_TO_ISOL8 [iterations]") }
+        try CLIBenchmark(isol8: arguments[1], iterations: Int(arguments.dropFirst(2).first ?? "") ?? 10).run()
     } else {
         try await EngineBenchmark(client: try DockerClient.fromEnvironment(),
                                   iterations: Int(arguments.first ?? "") ?? 10).run()

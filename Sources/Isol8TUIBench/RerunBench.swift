@@ -64,7 +64,7 @@ struct RerunBench {
         try tmux.press("q")
         try poll("the debugger to quit", timeout: 30) { kill(pid, 0) != 0 }
         let trace = TraceFile(path: tracePath)
-        guard trace.keys.count > runs, trace.started.count > runs, trace.finished.count > runs else {
+        guard trace.keys.count > runs, trace.started.count > runs, trace.finished.count > runs, trace.drawn.count > runs else {
             throw Spawn.Failed(argv: [tui], reason: "the trace holds fewer runs than were pressed: \(tracePath)")
         }
         let counted = 1...runs
