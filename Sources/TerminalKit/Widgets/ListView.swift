@@ -77,11 +77,11 @@ public struct ListView: Hashable, Sendable {
             if w > 0 {
                 // The cell's blanks are filled, not padded into a new string.
                 let text = DisplayWidth.truncate(i < texts.count ? texts[i] : "", to: w, ellipsis: "…")
-                let gap = w - DisplayWidth.of(text)
+                let spare = w - DisplayWidth.of(text)
                 let offset = switch column.alignment {
                 case .left: 0
-                case .right: gap
-                case .center: gap / 2
+                case .right: spare
+                case .center: spare / 2
                 }
                 canvas.fill(Rect(x: cx, y: y, width: w, height: 1), style: style)
                 canvas.put(text, at: cx + offset, y, style: style, clipWidth: w - offset)
