@@ -39,7 +39,7 @@ struct Run: Isol8Subcommand {
         } catch {
             throw CLIFailure("\(error)")
         }
-        let (options, request, source) = (prepared.options, prepared.request, prepared.source)
+        let (options, request) = (prepared.options, prepared.request)
         // From here the config file's `debug: true` counts too, as it does for the engine.
         let log = Console.log.debugging(options.debug)
         prepared.logResolution(to: log, engine: host.map { "Using remote engine: \($0)" } ?? "Using local Docker engine")
