@@ -55,10 +55,7 @@ struct Run: Isol8Subcommand {
                 let apiKey = try RemoteKeyResolver().resolve(flag: key, host: host) { Console.warn($0) }
                 engine = try RemoteEngine(host: host, apiKey: apiKey, sessionId: session, options: options, logger: log)
             } else {
-                // One run, then stop: a warm or recycled container would be made only to be removed.
-                var oneShot = options
-                oneShot.poolSize = PoolSize(clean: 0, dirty: 0)
-                let docker = try DockerEngine(options: oneShot, maxConcurrent: prepared.effective.maxConcurrent, logger: log)
+                let docker = try DockerEngine(options: options.forOneRun, maxConcurrent: prepared.effective.maxConcurrent, logger: log)
                 // A client killed outright (kill -9) could not remove its containers: the next one does.
                 _ = try? await OrphanReaper(host: docker.host, logger: log).reap()
                 engine = docker

@@ -47,7 +47,8 @@ final class ServerResources: Sendable {
         let fileReadLimits = config.server.fileReadLimits
         guard let id = envelope.sessionId else {
             log.debug(.server, route.ephemeralLine)
-            let engine = try DockerEngine(options: options, maxConcurrent: maxConcurrent, fileReadLimits: fileReadLimits, logger: log)
+            let engine = try DockerEngine(options: options.forOneRun, maxConcurrent: maxConcurrent, fileReadLimits: fileReadLimits,
+                                          logger: log)
             try await engine.start()
             return EngineLease(engine: engine, sessionId: nil, route: route, sessions: sessions, log: log)
         }

@@ -24,6 +24,15 @@ public struct Isol8Options: Codable, Sendable, Equatable {
     public var security: SecurityOptions = SecurityOptions()
     public var poolStrategy: PoolStrategy = .fast
     public var poolSize: PoolSize = PoolSize(clean: 1, dirty: 1)
+
+    /// These options for an engine that makes one run and stops (`isol8 run`, a server's
+    /// request without a session): a container kept warm or recycled would be made only to
+    /// be removed.
+    public var forOneRun: Isol8Options {
+        var options = self
+        options.poolSize = PoolSize(clean: 0, dirty: 0)
+        return options
+    }
     /// Port addition: where `installPackages` fetch from instead of the public registries.
     public var packageIndex = PackageIndex()
     /// Which `codeUrl` sources may be fetched (compat §2.19); disabled by default.
