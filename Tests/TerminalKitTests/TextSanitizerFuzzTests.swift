@@ -57,4 +57,29 @@ final class TextSanitizerFuzzTests: XCTestCase {
             }
         }
     }
+
+    /// Plain chunks are checked eight bytes at a time: whichever byte of a word is a newline, a
+    /// tab, DEL, a control or not ASCII, the string path must come out as the byte path does,
+    /// tab stops (the column it carries on from) included.
+    func testTheWordAtATimePlainCheckAgreesWithTheBytePath() {
+        let alphabet = ["a", "~", " ", "\n", "\t", "\u{7F}", "\u{1F}", "\u{1B}", "é", "\r"]
+        Fuzz.run("plain check", cases: 2_000) { random in
+            var strings = TextSanitizer(), bytes = TextSanitizer()
+            var viaStrings = "", viaBytes = ""
+            var chunks: [String] = []
+            for _ in 0..<Int.random(in: 1...4, using: &random) {
+                let chunk = (0..<Int.random(in: 0...40, using: &random)).map { _ in
+                    random.oneIn(4) ? alphabet.randomElement(using: &random)! : "x"
+                }.joined()
+                chunks.append(chunk)
+                viaStrings += strings.feed(chunk) + strings.feed("\t|")
+                viaBytes += bytes.feed(Array(chunk.utf8)) + bytes.feed(Array("\t|".utf8))
+            }
+            viaStrings += strings.finish()
+            viaBytes += bytes.finish()
+            guard viaStrings == viaBytes else {
+                throw Fuzz.Violation("chunks \(chunks): strings \(viaStrings.debugDescription), bytes \(viaBytes.debugDescription)")
+            }
+        }
+    }
 }

@@ -8,6 +8,9 @@ struct ActionBacklog {
 
     private var queue: [Action] = []
     private var head = 0
+    /// Events of the stream batch at `head` already applied: a batch is stepped through in
+    /// place, since cutting off what is left after every step copied it again each time.
+    private var appliedEvents = 0
 
     var isEmpty: Bool { head == queue.count }
 
@@ -26,10 +29,13 @@ struct ActionBacklog {
         while !isEmpty {
             let step: Action
             if case .runEvents(let id, let events) = queue[head], events.count > ActionBacklog.eventsPerStep {
-                step = .runEvents(id: id, Array(events.prefix(ActionBacklog.eventsPerStep)))
-                // Drop the queue's reference first so the rest is cut in place, not copied.
-                queue[head] = .debugLines([])
-                queue[head] = .runEvents(id: id, Array(events.dropFirst(ActionBacklog.eventsPerStep)))
+                let end = min(events.count, appliedEvents + ActionBacklog.eventsPerStep)
+                step = .runEvents(id: id, Array(events[appliedEvents..<end]))
+                appliedEvents = end
+                if end == events.count {
+                    head += 1
+                    appliedEvents = 0
+                }
             } else {
                 step = queue[head]
                 head += 1

@@ -9,11 +9,12 @@ public struct WorkflowProgress: Sendable, Equatable {
 
     public init() {}
 
-    /// Remembers what the screen shows now.
-    mutating func note(_ state: AppState) {
-        if state.focus.pane == .config { configViewed = true }
-        if state.focus.pane == .network { networkViewed = true }
-        for overlay in state.focus.overlays {
+    /// Remembers what the screen shows now. Only the focus is asked for: the reducer calls this
+    /// after every action, and handing it the whole state copied the state every time.
+    mutating func note(_ focus: FocusState) {
+        if focus.pane == .config { configViewed = true }
+        if focus.pane == .network { networkViewed = true }
+        for overlay in focus.overlays {
             if case .files = overlay { filesChecked = true }
             if case .diagnosis = overlay { diagnosisRead = true }
         }

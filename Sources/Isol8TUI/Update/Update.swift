@@ -5,7 +5,7 @@ import TerminalKit
 /// The reducer: applies one action to the state and returns the I/O to perform. Pure and
 /// synchronous — all time comes in through `.tick`, all I/O goes out as ``Effect``s.
 public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
-    defer { state.workflow.note(state) }
+    defer { state.workflow.note(state.focus) }
     switch action {
     case .key(let key):
         return state.handleKey(key)

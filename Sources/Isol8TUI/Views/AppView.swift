@@ -80,15 +80,17 @@ public enum AppView {
     /// Word-wraps a notice to `width`.
     static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
-        var rows: [String] = [], current = ""
+        var rows: [String] = [], current = "", currentWidth = 0
         for word in text.split(separator: " ") {
+            let wordWidth = DisplayWidth.of(word)
             if current.isEmpty {
-                current = String(word)
-            } else if DisplayWidth.of(current) + 1 + DisplayWidth.of(word) <= width {
+                (current, currentWidth) = (String(word), wordWidth)
+            } else if currentWidth + 1 + wordWidth <= width {
                 current += " " + word
+                currentWidth += 1 + wordWidth
             } else {
                 rows.append(current)
-                current = String(word)
+                (current, currentWidth) = (String(word), wordWidth)
             }
         }
         if !current.isEmpty { rows.append(current) }
