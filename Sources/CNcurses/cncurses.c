@@ -222,15 +222,18 @@ int cn_put_cell(int y, int x, const wchar_t *chars, int count, attr_t attrs, int
 int cn_put_run(int y, int x, const wchar_t *chars, int count, attr_t attrs, int pair) {
     enum { chunk = 256 };
     cchar_t run[chunk];
+    // One setcchar for the run's look: its cells differ only in their character, which the
+    // caller guarantees is printable and one column wide, so each cell is that template with
+    // its character put in (setcchar per cell measured and copied every character again).
+    cchar_t look;
+    const wchar_t space[2] = {L' ', 0};
+    if (setcchar(&look, space, attrs, 0, &pair) == ERR) return ERR;
     int status = OK;
     for (int start = 0; start < count; start += chunk) {
         int n = count - start < chunk ? count - start : chunk;
         for (int i = 0; i < n; i++) {
-            wchar_t one[2] = {chars[start + i], 0};
-            if (setcchar(&run[i], one, attrs, 0, &pair) == ERR) {
-                const wchar_t replacement[2] = {0xFFFD, 0};
-                setcchar(&run[i], replacement, attrs, 0, &pair);
-            }
+            run[i] = look;
+            run[i].chars[0] = chars[start + i];
         }
         // Unlike add_wch, add_wchnstr copies the cells without moving the cursor or
         // interpreting them, which is all a run of plain one-column cells needs.

@@ -41,7 +41,6 @@ public final class CursesTerminal {
     private var inputClosed = false
     private var lastSize: Size
     private var glyph = [wchar_t](repeating: 0, count: 8)
-    private var run = GlyphRun()
     private let owner = pthread_self()
 
     /// Takes over the terminal: locale, raw mode, keypad, colours, 25 ms escape delay, mouse
@@ -203,6 +202,9 @@ public final class CursesTerminal {
         if plan.clearsScreen { cn_clear_all() }
         var lastStyle: Style?
         var look: (attributes: attr_t, pair: Int32) = (0, 0)
+        // A local run, not a stored one: a class's stored property is checked for exclusive
+        // access on every use, and this loop uses it for every cell.
+        var run = GlyphRun()
         defer { run.flush() }
         for change in plan.changes {
             let cell = change.cell

@@ -11,7 +11,13 @@ public struct Cell: Hashable, Sendable {
     /// Colours and attributes.
     public var style: Style
 
-    private var storedWidth: UInt8
+    @usableFromInline var storedWidth: UInt8
+
+    /// Inline, since the backend compares every cell of every frame with the one on screen.
+    @inlinable
+    public static func == (a: Cell, b: Cell) -> Bool {
+        a.glyph == b.glyph && a.style == b.style && a.storedWidth == b.storedWidth
+    }
 
     /// A cell holding `symbol` (width 1 or 2).
     public init(_ symbol: String, width: Int = 1, style: Style = .plain) {

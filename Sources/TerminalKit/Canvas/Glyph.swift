@@ -5,11 +5,14 @@
 /// bytes (a long emoji ZWJ sequence) keeps only its first scalar, which has the same width.
 public struct Glyph: Hashable, Sendable {
     /// Bytes 0..<8 of the UTF-8 form.
-    private var low: UInt64
+    @usableFromInline var low: UInt64
     /// Bytes 8..<15, and the byte count in the top byte.
-    private var high: UInt64
+    @usableFromInline var high: UInt64
 
     public static let capacity = 15
+
+    @inlinable
+    public static func == (a: Glyph, b: Glyph) -> Bool { a.low == b.low && a.high == b.high }
 
     /// One printable ASCII character.
     @inline(__always)

@@ -26,6 +26,28 @@ public enum Color: Hashable, Sendable {
         }
     }
 
+    /// The colour as one word: a kind in the top byte (default, named, indexed, RGB) and its
+    /// value below, so styles compare without looking into the enum.
+    var packed: UInt32 {
+        switch self {
+        case .default: return 0
+        case .indexed(let i): return 2 << 24 | UInt32(i)
+        case .rgb(let r, let g, let b): return 3 << 24 | UInt32(r) << 16 | UInt32(g) << 8 | UInt32(b)
+        default: return 1 << 24 | UInt32(ansiIndex!)
+        }
+    }
+
+    /// The colour ``packed`` stands for.
+    init(packed: UInt32) {
+        let value = packed & 0xFF_FFFF
+        switch packed >> 24 {
+        case 1: self = Color.ansi[Int(value)]
+        case 2: self = .indexed(UInt8(value))
+        case 3: self = .rgb(UInt8(value >> 16), UInt8((value >> 8) & 0xFF), UInt8(value & 0xFF))
+        default: self = .default
+        }
+    }
+
     /// Parses a theme colour: a name (`red`, `brightRed`, `bright-red`, `gray`, `default`),
     /// a palette index `0`–`255`, or `#rrggbb`. Returns `nil` for anything else.
     public init?(parsing text: String) {

@@ -1,17 +1,35 @@
 /// How a cell looks: foreground, background and attributes.
+///
+/// The colours are kept packed (``Color/packed``): every cell of every frame is compared by
+/// style, and two words compare inline where an enum with payloads took a call per colour.
 public struct Style: Hashable, Sendable {
-    /// Text colour.
-    public var fg: Color
-    /// Background colour.
-    public var bg: Color
+    @usableFromInline var fgBits: UInt32
+    @usableFromInline var bgBits: UInt32
     /// Bold, dim, italic, underline, reverse.
     public var attributes: TextAttributes
 
     /// Creates a style; everything defaults to the terminal's own look.
     public init(fg: Color = .default, bg: Color = .default, attributes: TextAttributes = []) {
-        self.fg = fg
-        self.bg = bg
+        fgBits = fg.packed
+        bgBits = bg.packed
         self.attributes = attributes
+    }
+
+    /// Text colour.
+    public var fg: Color {
+        get { Color(packed: fgBits) }
+        set { fgBits = newValue.packed }
+    }
+
+    /// Background colour.
+    public var bg: Color {
+        get { Color(packed: bgBits) }
+        set { bgBits = newValue.packed }
+    }
+
+    @inlinable
+    public static func == (a: Style, b: Style) -> Bool {
+        a.fgBits == b.fgBits && a.bgBits == b.bgBits && a.attributes.rawValue == b.attributes.rawValue
     }
 
     /// The terminal's default look.
