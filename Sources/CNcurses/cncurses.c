@@ -124,6 +124,12 @@ cn_status cn_open(int wake_fd) {
     }
     curs_set(0);
     mouseinterval(0);  // report presses at once instead of waiting to detect clicks
+    // Until a screen has been through endwin once, ncurses 6.4 flushes its output after every
+    // cursor movement (its "screen not initialised" case for low-level terminfo users), which
+    // cut a full frame into a write(2) per row. One endwin and doupdate, before anything is
+    // drawn, puts it in its running state; the modes set above come back with it.
+    endwin();
+    doupdate();
 
     cn_wake_fd = wake_fd;
     sigaction(SIGWINCH, NULL, &cn_curses_winch);

@@ -16,6 +16,9 @@ struct FrameBench {
         let renderMicros: Samples
         /// `CursesTerminal.draw` alone: diff, curses cells, `doupdate`.
         let drawMicros: Samples
+        /// CPU time of this thread per frame, kernel included: the rest of a frame's wall time
+        /// is waiting, mostly for the pty to take the bytes.
+        let cpuMicros: Samples
         let bytesPerFrame: Int
     }
 
@@ -78,22 +81,32 @@ struct FrameBench {
         let warmUp = min(50, frames)
         for n in 0..<warmUp { draw(prepare(n), terminal) }
         let bytesBefore = pty.settledBytes()
-        var renderTimes: [Double] = [], drawTimes: [Double] = []
+        var renderTimes: [Double] = [], drawTimes: [Double] = [], cpuTimes: [Double] = []
         renderTimes.reserveCapacity(frames)
         drawTimes.reserveCapacity(frames)
         for n in warmUp..<warmUp + frames {
             let state = prepare(n)
+            let cpuStart = Self.threadCPU()
             let start = LoopTrace.now()
             let frame = AppView.render(state)
             let rendered = LoopTrace.now()
             terminal.draw(frame.canvas, cursor: frame.cursor)
             let drawn = LoopTrace.now()
+            cpuTimes.append((Self.threadCPU() - cpuStart) * 1e6)
             renderTimes.append((rendered - start) * 1e6)
             drawTimes.append((drawn - rendered) * 1e6)
         }
         let bytes = pty.settledBytes() - bytesBefore
         return Result(name: name, micros: Samples(zip(renderTimes, drawTimes).map { $0 + $1 }),
-                      renderMicros: Samples(renderTimes), drawMicros: Samples(drawTimes), bytesPerFrame: bytes / max(1, frames))
+                      renderMicros: Samples(renderTimes), drawMicros: Samples(drawTimes), cpuMicros: Samples(cpuTimes),
+                      bytesPerFrame: bytes / max(1, frames))
+    }
+
+    /// Seconds of CPU this thread has used.
+    private static func threadCPU() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     private func draw(_ state: AppState, _ terminal: CursesTerminal) {

@@ -40,11 +40,11 @@ func runFrames(_ frames: Int) {
         fail("\(error)")
     }
     print("TUI frame cost, \(FrameBench.size.width)×\(FrameBench.size.height), render + diff + ncurses into a pty (TERM=xterm-256color), \(frames) frames")
-    row("frame", "median µs", "p95 µs", "max µs", "render µs", "draw µs", "bytes/frame")
+    row("frame", "median µs", "p95 µs", "max µs", "render µs", "draw µs", "CPU µs", "bytes/frame")
     for result in results {
         row(result.name, format(result.micros.median), format(result.micros.percentile(95)),
             format(result.micros.max), format(result.renderMicros.median), format(result.drawMicros.median),
-            "\(result.bytesPerFrame)")
+            format(result.cpuMicros.median), "\(result.bytesPerFrame)")
     }
     for (result, target) in zip(results, [2.0, 0.3, 0.5]) {
         let ms = result.micros.median / 1000
