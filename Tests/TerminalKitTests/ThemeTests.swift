@@ -96,4 +96,13 @@ final class ThemeTests: XCTestCase {
         XCTAssertEqual(ThemeRole(key: "STATUS_OK"), .statusOK)
         XCTAssertNil(ThemeRole(key: "borders"))
     }
+
+    func testEachRoleHasItsOwnStyleSlot() {
+        XCTAssertEqual(ThemeRole.allCases.map(\.ordinal), Array(ThemeRole.allCases.indices))
+        var theme = Theme.default
+        theme[.stderr] = Style(fg: .indexed(200))
+        XCTAssertEqual(theme[.stderr], Style(fg: .indexed(200)))
+        XCTAssertEqual(theme.styles[.stderr], Style(fg: .indexed(200)))
+        XCTAssertEqual(theme[.stdout], Theme.default[.stdout], "setting one role leaves the others")
+    }
 }

@@ -41,8 +41,11 @@ enum NetworkPaneView {
     }
 
     /// `12:03:07` out of an ISO timestamp.
+    /// `HH:MM:SS` of an ISO timestamp, cut on its bytes: this runs for every row every frame.
     private static func time(_ timestamp: String) -> String {
-        guard let t = timestamp.firstIndex(of: "T") else { return timestamp }
-        return String(timestamp[timestamp.index(after: t)...].prefix(8))
+        let utf8 = timestamp.utf8
+        guard let t = utf8.firstIndex(of: UInt8(ascii: "T")) else { return timestamp }
+        let start = utf8.index(after: t)
+        return String(decoding: utf8[start...].prefix(8), as: UTF8.self)
     }
 }

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A value-type grid of styled ``Cell``s that a whole frame is drawn into (ratatui's
 /// `Buffer`). Views draw into it; the curses backend puts only ``diff(from:)`` on screen; tests
 /// compare ``rows``.
@@ -176,6 +180,10 @@ public struct Canvas: Hashable, Sendable {
             previous.cells.withUnsafeBufferPointer { before in
                 for y in 0..<height {
                     let row = y * width
+                    // Most rows of a frame are as they were: equal bytes are equal cells, so one
+                    // memcmp passes them (unequal bytes, padding included, fall to the cells).
+                    if sameSize && width > 0 && memcmp(now.baseAddress! + row, before.baseAddress! + row,
+                                          width * MemoryLayout<Cell>.stride) == 0 { continue }
                     for x in 0..<width {
                         let cell = now[row + x]
                         if cell.isContinuation { continue }

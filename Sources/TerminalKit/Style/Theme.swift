@@ -3,18 +3,27 @@ public struct Theme: Hashable, Sendable {
     /// Shown in the UI and error messages.
     public var name: String
     /// The style of each role; roles missing here draw with ``Style/plain``.
-    public var styles: [ThemeRole: Style]
+    public var styles: [ThemeRole: Style] {
+        didSet { byOrdinal = Theme.table(styles) }
+    }
+    /// `styles` by ``ThemeRole/ordinal``, what views read.
+    private var byOrdinal: [Style]
 
     /// Creates a theme.
     public init(name: String, styles: [ThemeRole: Style]) {
         self.name = name
         self.styles = styles
+        byOrdinal = Theme.table(styles)
     }
 
     /// The style for `role`.
     public subscript(role: ThemeRole) -> Style {
-        get { styles[role] ?? .plain }
+        get { byOrdinal[role.ordinal] }
         set { styles[role] = newValue }
+    }
+
+    private static func table(_ styles: [ThemeRole: Style]) -> [Style] {
+        ThemeRole.allCases.map { styles[$0] ?? .plain }
     }
 
     /// The built-in theme. Uses only the 16 ANSI colours, never as a foreground that vanishes

@@ -36,7 +36,7 @@ public enum DisplayWidth {
     public static func of<S: StringProtocol>(_ text: S) -> Int {
         // Table cells, titles and hints are nearly always ASCII: one column per byte, no
         // grapheme breaking needed.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        if PrintableASCII.contains(only: text) { return text.utf8.count }
         var total = 0
         for c in text { total += of(c) }
         return total

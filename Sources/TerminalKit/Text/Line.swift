@@ -24,7 +24,7 @@ public struct Line: Hashable, Sendable, ExpressibleByStringLiteral {
     public func forEachCell(_ body: (String, Int, Style) -> Bool) -> Bool {
         for span in spans {
             let style = span.style
-            if Line.isPrintableASCII(span.text) {
+            if PrintableASCII.contains(only: span.text) {
                 // Grapheme breaking dominates the cost of huge lines; ASCII needs none.
                 for b in span.text.utf8 where !body(Line.asciiSymbols[Int(b) - 0x20], 1, style) {
                     return false
@@ -40,14 +40,10 @@ public struct Line: Hashable, Sendable, ExpressibleByStringLiteral {
     var asciiWidth: Int? {
         var n = 0
         for span in spans {
-            guard Line.isPrintableASCII(span.text) else { return nil }
+            guard PrintableASCII.contains(only: span.text) else { return nil }
             n += span.text.utf8.count
         }
         return n
-    }
-
-    static func isPrintableASCII(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
     static let asciiSymbols: [String] = (0x20..<0x7F).map { String(Unicode.Scalar(UInt8($0))) }

@@ -56,7 +56,7 @@ public struct TextSanitizer: Sendable {
             var i = 0
             while i + 8 <= count {
                 let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                if !Self.maybeUnprintable(word) {
+                if !PrintableASCII.mayHaveOther(word) {
                     column += 8
                 } else {
                     for byte in UnsafeBufferPointer(start: base + i, count: 8) {
@@ -73,15 +73,6 @@ public struct TextSanitizer: Sendable {
             }
             return column
         } ?? nil
-    }
-
-    /// `false` only when all eight bytes of `word` are printable ASCII (0x20...0x7E).
-    @inline(__always)
-    private static func maybeUnprintable(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        let below = (word &- ones &* 0x20) & ~word & highs          // a byte under 0x20
-        let atOrAbove = ((word & ~highs) &+ ones &* (0x80 - 0x7F)) | word  // a byte of 0x7F or more
-        return (below | (atOrAbove & highs)) != 0
     }
 
     @inline(__always)
