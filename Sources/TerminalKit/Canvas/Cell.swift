@@ -12,6 +12,11 @@ public struct Cell: Hashable, Sendable {
     public var style: Style
 
     @usableFromInline var storedWidth: UInt8
+    /// Always zero: they fill the bytes that would otherwise be padding, whose contents Swift
+    /// leaves undefined, so that equal cells are equal bytes and a row of them compares with
+    /// one `memcmp` (``Canvas/diff(from:)``).
+    private let fillerA: UInt16 = 0
+    private let fillerB: UInt32 = 0
 
     /// Inline, since the backend compares every cell of every frame with the one on screen.
     @inlinable
