@@ -39,9 +39,9 @@ struct FrameBench {
         ]
     }
 
-    /// Everything repainted: the screen is invalidated before every frame.
+    /// Everything repainted: the screen is invalidated and every pane drawn before every frame.
     private func fullRedraw(_ state: AppState, _ terminal: CursesTerminal, _ pty: PseudoTerminal) -> Result {
-        measure("full redraw", terminal, pty) { _ in
+        measure("full redraw", terminal, pty, cache: nil) { _ in
             terminal.invalidate()
             return state
         }
@@ -53,7 +53,7 @@ struct FrameBench {
         let room = ScreenLayout(size: Self.size, focus: start.focus).inner(.output).height - 2
         var state = start
         var appended = 0
-        return measure("one-line change", terminal, pty) { n in
+        return measure("one-line change", terminal, pty, cache: PaneCache()) { n in
             if appended == room {
                 // Refill from the top; this frame's extra rows are the price of a bounded pane.
                 state = start
@@ -68,18 +68,19 @@ struct FrameBench {
     /// One output line arrives while the Output pane follows a full buffer: the pane scrolls.
     private func appendWhileFollowing(_ flooded: AppState, _ terminal: CursesTerminal, _ pty: PseudoTerminal) -> Result {
         var state = flooded
-        return measure("append, pane follows", terminal, pty) { n in
+        return measure("append, pane follows", terminal, pty, cache: PaneCache()) { n in
             BenchState.apply(&state, .runEvents(id: BenchState.runID, [BenchState.outputLine(100_000 + n)]))
             return state
         }
     }
 
     /// Times render + draw of the state `prepare` returns (its own work is not timed), after
-    /// an untimed warm-up; bytes are what reached the pty per timed frame.
-    private func measure(_ name: String, _ terminal: CursesTerminal, _ pty: PseudoTerminal,
+    /// an untimed warm-up; bytes are what reached the pty per timed frame. With a `cache` the
+    /// frames are rendered as the loop renders them.
+    private func measure(_ name: String, _ terminal: CursesTerminal, _ pty: PseudoTerminal, cache: PaneCache?,
                          prepare: (Int) -> AppState) -> Result {
         let warmUp = min(50, frames)
-        for n in 0..<warmUp { draw(prepare(n), terminal) }
+        for n in 0..<warmUp { draw(prepare(n), terminal, cache: cache) }
         let bytesBefore = pty.settledBytes()
         var renderTimes: [Double] = [], drawTimes: [Double] = [], cpuTimes: [Double] = []
         renderTimes.reserveCapacity(frames)
@@ -88,7 +89,7 @@ struct FrameBench {
             let state = prepare(n)
             let cpuStart = Self.threadCPU()
             let start = LoopTrace.now()
-            let frame = AppView.render(state)
+            let frame = AppView.render(state, cache: cache)
             let rendered = LoopTrace.now()
             terminal.draw(frame.canvas, cursor: frame.cursor)
             let drawn = LoopTrace.now()
@@ -109,8 +110,8 @@ struct FrameBench {
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
-    private func draw(_ state: AppState, _ terminal: CursesTerminal) {
-        let frame = AppView.render(state)
+    private func draw(_ state: AppState, _ terminal: CursesTerminal, cache: PaneCache?) {
+        let frame = AppView.render(state, cache: cache)
         terminal.draw(frame.canvas, cursor: frame.cursor)
     }
 }

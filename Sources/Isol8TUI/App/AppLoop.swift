@@ -13,6 +13,7 @@ public final class AppLoop {
     private let runner: EffectRunner
     private let mailbox: Mailbox
     private let trace: LoopTrace?
+    private let panes = PaneCache()
 
     /// Shortest time between two frames.
     public static let frameInterval: TimeInterval = 1.0 / 60
@@ -88,7 +89,7 @@ public final class AppLoop {
             // A run's start or end is shown at once too: the exit is what a re-run waits for.
             let urgent = answering || state.run?.id != runBefore
             if !quitting && dirty && (urgent || Date().timeIntervalSince(lastFrame) >= AppLoop.frameInterval) {
-                let frame = AppView.render(state)
+                let frame = AppView.render(state, cache: panes)
                 device.draw(frame.canvas, cursor: frame.cursor)
                 trace?.frameFlushed()
                 lastFrame = Date()

@@ -3,8 +3,9 @@ import TerminalKit
 /// The whole screen as a pure function of the state: header, panes, status line, key hints
 /// and overlays. Nothing here touches the terminal.
 public enum AppView {
-    /// Draws `state` at its size.
-    public static func render(_ state: AppState) -> Frame {
+    /// Draws `state` at its size; with a `cache` (the loop's), panes whose inputs did not
+    /// change since it kept them are copied instead of drawn again.
+    public static func render(_ state: AppState, cache: PaneCache? = nil) -> Frame {
         let theme = state.theme
         var canvas = Canvas(size: state.size, style: theme[.text])
         let layout = ScreenLayout(size: state.size, focus: state.focus)
@@ -14,7 +15,7 @@ public enum AppView {
         }
         HeaderView.draw(state, in: &canvas, area: layout.header)
         for (pane, area) in layout.panes {
-            drawPane(pane, state: state, area: area, in: &canvas)
+            drawPane(pane, state: state, area: area, in: &canvas, cache: cache)
         }
         let cursor = StatusView.draw(state, in: &canvas, area: layout.status)
         HintsView.draw(state, in: &canvas, area: layout.hints)
@@ -47,8 +48,23 @@ public enum AppView {
         return Frame(canvas: canvas, cursor: cursor)
     }
 
-    private static func drawPane(_ pane: PaneID, state: AppState, area: Rect, in canvas: inout Canvas) {
+    private static func drawPane(_ pane: PaneID, state: AppState, area: Rect, in canvas: inout Canvas, cache: PaneCache?) {
         let focused = state.focus.pane == pane && state.focus.overlays.isEmpty
+        switch (pane, cache) {
+        case (.code, let cache?):
+            cache.draw(pane, key: CodePaneKey(state, focused: focused), area: area, in: &canvas) {
+                CodePaneView.draw(state, focused: focused, in: &$0, area: area)
+            }
+        case (.network, let cache?):
+            cache.draw(pane, key: NetworkPaneKey(state, focused: focused), area: area, in: &canvas) {
+                NetworkPaneView.draw(state, focused: focused, in: &$0, area: area)
+            }
+        default:
+            drawPaneAfresh(pane, focused: focused, state: state, area: area, in: &canvas)
+        }
+    }
+
+    private static func drawPaneAfresh(_ pane: PaneID, focused: Bool, state: AppState, area: Rect, in canvas: inout Canvas) {
         switch pane {
         case .code: CodePaneView.draw(state, focused: focused, in: &canvas, area: area)
         case .output: LogPaneView.drawOutput(state, focused: focused, in: &canvas, area: area)

@@ -40,7 +40,6 @@ enum NetworkPaneView {
                 "To see requests: :set net filtered and :set log-network on (then :allow REGEX / :deny REGEX)."]
     }
 
-    /// `12:03:07` out of an ISO timestamp.
     /// `HH:MM:SS` of an ISO timestamp, cut on its bytes: this runs for every row every frame.
     private static func time(_ timestamp: String) -> String {
         let utf8 = timestamp.utf8

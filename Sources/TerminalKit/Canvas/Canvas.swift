@@ -151,7 +151,31 @@ public struct Canvas: Hashable, Sendable {
         }
     }
 
+    /// Puts `region` (the cells of a `rect`-sized area, row by row, as ``cells(in:)`` gives
+    /// them) back at `rect`, which lies inside the canvas.
+    public mutating func paste(_ region: [Cell], in rect: Rect) {
+        guard !rect.isEmpty, rect == rect.intersection(bounds), region.count == rect.width * rect.height else { return }
+        for y in rect.y..<rect.bottom {
+            let start = y * width + rect.x
+            // As when drawing: a wide grapheme reaching in from outside must not be left half.
+            breakWide(at: start, x: rect.x)
+            breakWide(at: start + rect.width - 1, x: rect.right - 1)
+            let from = (y - rect.y) * rect.width
+            cells.replaceSubrange(start..<start + rect.width, with: region[from..<from + rect.width])
+        }
+    }
+
     // MARK: - Reading
+
+    /// The cells of `rect` (clipped to the canvas), row by row.
+    public func cells(in rect: Rect) -> [Cell] {
+        let r = rect.intersection(bounds)
+        guard !r.isEmpty else { return [] }
+        var out: [Cell] = []
+        out.reserveCapacity(r.width * r.height)
+        for y in r.y..<r.bottom { out.append(contentsOf: cells[(y * width + r.x)..<(y * width + r.right)]) }
+        return out
+    }
 
     /// The text of row `y`; continuation cells contribute nothing.
     public func row(_ y: Int) -> String {
