@@ -17,7 +17,7 @@ struct FrameBench {
         /// `CursesTerminal.draw` alone: diff, curses cells, `doupdate`.
         let drawMicros: Samples
         /// CPU time of this thread per frame, kernel included: the rest of a frame's wall time
-        /// is waiting, mostly for the pty to take the bytes.
+        /// is spent off the CPU (waiting for the pty to take the bytes, or for a core).
         let cpuMicros: Samples
         let bytesPerFrame: Int
     }

@@ -110,7 +110,7 @@ public struct OutputBuffer: RandomAccessCollection, Sendable {
         var rest = segment
         if var open = openLines[kind] {
             openLines[kind] = nil  // the bytes are appended in place, not copied
-            let taken = OutputBuffer.prefixLength(rest, maxBytes: maxLineBytes - open.bytes.count, atLeastOneCharacter: false)
+            let taken = OutputBuffer.prefixLength(rest, maxBytes: maxLineBytes - open.bytes.count)
             open.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: rest[..<taken]))
             byteCount += taken
             rest = UnsafeBufferPointer(rebasing: rest[taken...])
@@ -123,16 +123,19 @@ public struct OutputBuffer: RandomAccessCollection, Sendable {
             trim()
             if rest.isEmpty { return }
         }
-        repeat {
-            let taken = OutputBuffer.prefixLength(rest, maxBytes: maxLineBytes)
-            let piece = UnsafeBufferPointer(rebasing: rest[..<taken])
-            rest = UnsafeBufferPointer(rebasing: rest[taken...])
-            if rest.isEmpty && !closesLine {
-                pushOpen(piece, kind: kind)
-            } else {
-                push(finished: piece, kind: kind)
-            }
-        } while !rest.isEmpty
+        guard rest.count > maxLineBytes else {
+            if closesLine { push(finished: rest, kind: kind) } else { pushOpen(rest, kind: kind) }
+            return
+        }
+        // Rare (longer than a line may be): cut on the characters of one string of it, made
+        // once, so a long run without a newline costs linear time.
+        var text = Substring(String(decoding: rest, as: UTF8.self))
+        while !text.isEmpty {
+            let (head, tail) = OutputBuffer.cut(text, maxBytes: maxLineBytes)
+            var piece = String(head)
+            piece.withUTF8 { tail.isEmpty && !closesLine ? pushOpen($0, kind: kind) : push(finished: $0, kind: kind) }
+            text = tail
+        }
     }
 
     /// Files `kind`'s open line in a page: it has its newline, or is as long as a line may be.
@@ -212,17 +215,16 @@ public struct OutputBuffer: RandomAccessCollection, Sendable {
 
     private func physical(_ position: Int) -> Int { (head + position) % entries.count }
 
-    /// How many of `bytes`' leading bytes fit in `maxBytes` without cutting a character. A new
-    /// line takes at least one character, so a giant grapheme cluster can never stall the split.
-    private static func prefixLength(_ bytes: UnsafeBufferPointer<UInt8>, maxBytes: Int,
-                                     atLeastOneCharacter: Bool = true) -> Int {
+    /// How many of `bytes`' leading bytes fit in `maxBytes` without cutting a character.
+    private static func prefixLength(_ bytes: UnsafeBufferPointer<UInt8>, maxBytes: Int) -> Int {
         guard bytes.count > maxBytes else { return bytes.count }
-        // Rare (a line longer than the cap): measure characters on a string of the bytes.
+        // Rare (an open line reaching the cap): measure characters on a string of the bytes.
         let text = Substring(String(decoding: bytes, as: UTF8.self))
-        return cut(text, maxBytes: maxBytes, atLeastOneCharacter: atLeastOneCharacter).0.utf8.count
+        return cut(text, maxBytes: maxBytes, atLeastOneCharacter: false).0.utf8.count
     }
 
-    /// Splits `text` after at most `maxBytes` bytes, on a character boundary.
+    /// Splits `text` after at most `maxBytes` bytes, on a character boundary. A new line takes
+    /// at least one character, so a giant grapheme cluster can never stall the split.
     static func cut(_ text: Substring, maxBytes: Int, atLeastOneCharacter: Bool = true) -> (Substring, Substring) {
         guard text.utf8.count > maxBytes else { return (text, "") }
         var used = 0
