@@ -137,6 +137,24 @@ final class AppLoopTests: XCTestCase {
         XCTAssertEqual(wakes.value, 1)
         XCTAssertTrue(mailbox.drain().isEmpty)
     }
+
+    func testLinesWaitForTheFrameButARunsEndWakesTheLoopAtOnce() {
+        let wakes = Counter()
+        let mailbox = Mailbox { wakes.increment() }
+        XCTAssertEqual(mailbox.waiting, .nothing)
+        mailbox.send(.runEvents(id: 1, [StreamEvent(.stdout, "a\n")]))
+        mailbox.send(.debugLines(["engine line"]))
+        mailbox.send(.runEvents(id: 1, [StreamEvent(.stdout, "b\n")]))
+        XCTAssertEqual(wakes.value, 1, "only the first line into an empty mailbox wakes the loop")
+        XCTAssertEqual(mailbox.waiting, .linesOnly)
+        mailbox.send(.runFinished(id: 1, .streamed))
+        XCTAssertEqual(wakes.value, 2, "a run's end wakes the loop although lines already wait")
+        XCTAssertEqual(mailbox.waiting, .urgent)
+        XCTAssertEqual(mailbox.drain().count, 4)
+        XCTAssertEqual(mailbox.waiting, .nothing, "draining forgets what was urgent")
+        mailbox.send(.runEvents(id: 2, [StreamEvent(.stdout, "c\n")]))
+        XCTAssertEqual(mailbox.waiting, .linesOnly)
+    }
 }
 
 final class Counter: @unchecked Sendable {

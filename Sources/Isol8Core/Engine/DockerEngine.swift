@@ -179,10 +179,10 @@ public actor DockerEngine: Isol8Engine {
             code: request.code ?? request.cmd, stdout: result.stdout, stderr: result.stderr))
     }
 
-    /// A stream that also tells `onContainer` which container the run got, before its first event.
-    public nonisolated func executeStream(_ request: ExecutionRequest, cancel: CancelToken,
-                                          onContainer: (@Sendable (String) -> Void)?) -> AsyncThrowingStream<StreamEvent, Error> {
-        EventStream.make(cancel: cancel) { emit in try await self.stream(request, cancel: cancel, onContainer: onContainer, emit: emit) }
+    /// Also tells `onContainer` which container the run got, before the first event.
+    public func executeStream(_ request: ExecutionRequest, cancel: CancelToken, onContainer: (@Sendable (String) -> Void)?,
+                              emit: @escaping @Sendable (StreamEvent) -> Void) async throws {
+        try await stream(request, cancel: cancel, onContainer: onContainer, emit: emit)
     }
 
     public func putFile(_ path: String, _ data: Data) async throws {

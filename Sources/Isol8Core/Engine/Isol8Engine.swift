@@ -9,9 +9,11 @@ public protocol Isol8Engine: Sendable {
     /// soon as there is one (never, on targets that do not say).
     func execute(_ request: ExecutionRequest, cancel: CancelToken,
                  onContainer: (@Sendable (String) -> Void)?) async throws -> ExecutionResult
-    /// Streams events; cancelling the consuming task (or `cancel`) stops the run.
-    func executeStream(_ request: ExecutionRequest, cancel: CancelToken,
-                       onContainer: (@Sendable (String) -> Void)?) -> AsyncThrowingStream<StreamEvent, Error>
+    /// A streaming run that hands each event to `emit` on the thread that read it, and returns
+    /// after the last one; `cancel` stops it. For a consumer that queues events anyway (the
+    /// TUI's mailbox): no hop through a task per chunk.
+    func executeStream(_ request: ExecutionRequest, cancel: CancelToken, onContainer: (@Sendable (String) -> Void)?,
+                       emit: @escaping @Sendable (StreamEvent) -> Void) async throws
     func putFile(_ path: String, _ data: Data) async throws
     func getFile(_ path: String) async throws -> Data
     /// What the target's host can give one container, to refuse options beyond it before a
@@ -26,7 +28,11 @@ extension Isol8Engine {
         try await execute(request, cancel: CancelToken(), onContainer: nil)
     }
 
-    public func executeStream(_ request: ExecutionRequest, cancel: CancelToken = CancelToken()) -> AsyncThrowingStream<StreamEvent, Error> {
-        executeStream(request, cancel: cancel, onContainer: nil)
+    /// Streams events; cancelling the consuming task (or `cancel`) stops the run.
+    public func executeStream(_ request: ExecutionRequest, cancel: CancelToken = CancelToken(),
+                              onContainer: (@Sendable (String) -> Void)? = nil) -> AsyncThrowingStream<StreamEvent, Error> {
+        EventStream.make(cancel: cancel) { emit in
+            try await executeStream(request, cancel: cancel, onContainer: onContainer, emit: emit)
+        }
     }
 }

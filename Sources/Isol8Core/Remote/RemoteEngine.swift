@@ -67,27 +67,25 @@ public final class RemoteEngine: Isol8Engine {
         }
     }
 
-    public func executeStream(_ request: ExecutionRequest, cancel: CancelToken,
-                              onContainer: (@Sendable (String) -> Void)?) -> AsyncThrowingStream<StreamEvent, Error> {
-        EventStream.make(cancel: cancel) { emit in
-            if let sessionId = self.sessionId { onContainer?(sessionId) }
-            let envelope = try self.envelope(request)
-            if self.webSocket.state != .unavailable {
-                do {
-                    try await self.streamOverWebSocket(envelope, cancel: cancel, emit: emit)
-                    return
-                } catch let failure as WebSocketClient.Failure {
-                    // Only a server that never opened a WebSocket for this engine is
-                    // assumed to lack one; a failure after that is the stream's own.
-                    guard !failure.opened, self.webSocket.markUnavailableIfUnknown() else {
-                        self.logger.debug(.remote, "WebSocket failed: \(failure.reason)")
-                        throw RemoteError.webSocketFailed
-                    }
-                    self.logger.debug(.remote, "WebSocket unavailable (\(failure.reason)); streaming over SSE from now on")
+    public func executeStream(_ request: ExecutionRequest, cancel: CancelToken, onContainer: (@Sendable (String) -> Void)?,
+                              emit: @escaping @Sendable (StreamEvent) -> Void) async throws {
+        if let sessionId { onContainer?(sessionId) }
+        let envelope = try self.envelope(request)
+        if webSocket.state != .unavailable {
+            do {
+                try await streamOverWebSocket(envelope, cancel: cancel, emit: emit)
+                return
+            } catch let failure as WebSocketClient.Failure {
+                // Only a server that never opened a WebSocket for this engine is
+                // assumed to lack one; a failure after that is the stream's own.
+                guard !failure.opened, webSocket.markUnavailableIfUnknown() else {
+                    logger.debug(.remote, "WebSocket failed: \(failure.reason)")
+                    throw RemoteError.webSocketFailed
                 }
+                logger.debug(.remote, "WebSocket unavailable (\(failure.reason)); streaming over SSE from now on")
             }
-            try await self.streamOverSSE(envelope, cancel: cancel, emit: emit)
         }
+        try await streamOverSSE(envelope, cancel: cancel, emit: emit)
     }
 
     private func streamOverWebSocket(_ envelope: [String: Any], cancel: CancelToken,

@@ -3,7 +3,9 @@ import TerminalKit
 
 /// The run loop: terminal events and effect results become actions, `update` turns them into
 /// state and effects. Results are drawn at most 60 times a second — every one that arrives
-/// within a frame is folded into the next. Input is answered at once: a pass that read input
+/// within a frame is folded into the next, and lines (a run's output, debug lines) are not even
+/// taken from the mailbox before that frame, so a flood costs a pass a frame, not a pass a chunk. Input is
+/// answered at once: a pass that read input
 /// gives the mailbox's backlog (an output flood) only a sliver of time and then draws, so a
 /// key reaches the screen within one pass, not a frame interval later; so is a run's end.
 public final class AppLoop {
@@ -49,12 +51,14 @@ public final class AppLoop {
         while !quitting {
             let runBefore = state.run?.id
             let sinceFrame = Date().timeIntervalSince(lastFrame)
+            let untilFrame = sinceFrame >= AppLoop.frameInterval ? 0 : Int((AppLoop.frameInterval - sinceFrame) * 1_000) + 1
+            let waiting = mailbox.waiting
             let wait: Int
-            if !backlog.isEmpty || !mailbox.isEmpty {
-                // A send into a mailbox that already held something does not wake the loop.
+            if !backlog.isEmpty || waiting == .urgent {
                 wait = 0
-            } else if dirty {
-                wait = sinceFrame >= AppLoop.frameInterval ? 0 : Int((AppLoop.frameInterval - sinceFrame) * 1_000) + 1
+            } else if dirty || waiting == .linesOnly {
+                // Lines wait for the frame that shows them; more of them do not wake the loop.
+                wait = untilFrame
             } else {
                 wait = state.isAnimating ? AppLoop.animationMs : AppLoop.idleMs
             }
@@ -68,6 +72,11 @@ public final class AppLoop {
                     actions += AppLoop.actions(for: more)
                     folded += 1
                 }
+            }
+            // Woken by the first lines of a frame: they wait for it, gathering the rest.
+            if actions.isEmpty, backlog.isEmpty, mailbox.waiting == .linesOnly,
+               Date().timeIntervalSince(lastFrame) < AppLoop.frameInterval {
+                continue
             }
             // Only once the backlog is applied: until then output waits in the mailbox, whose bound holds.
             if backlog.isEmpty { backlog.append(contentsOf: mailbox.drain()) }

@@ -199,7 +199,7 @@ public final class EffectRunner: @unchecked Sendable {
             let engine = try await engines.engine(for: prepared, on: target, attachedTo: spec.attached)
             try await prepared.check(on: engine)
             if spec.stream {
-                for try await event in engine.executeStream(request, cancel: token, onContainer: onContainer) {
+                try await engine.executeStream(request, cancel: token, onContainer: onContainer) { event in
                     mailbox.send(.runEvents(id: spec.id, [event]))
                 }
                 mailbox.send(.runFinished(id: spec.id, .streamed))

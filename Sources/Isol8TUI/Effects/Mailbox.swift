@@ -3,8 +3,10 @@ import Isol8Core
 
 /// The thread-safe queue effects answer through. Any thread may send; the UI thread drains.
 /// Consecutive stream events of one run (and consecutive debug or server log lines) merge into one action,
-/// so a flood of chunks reaches the reducer in batches, and the wake callback fires only when
-/// the queue goes from empty to non-empty.
+/// so a flood of chunks reaches the reducer in batches. The wake callback fires when the queue
+/// goes from empty to non-empty, and for every action but lines (a run's events, debug and
+/// server log lines): those the loop may leave waiting until its next frame (``waiting``), so a
+/// flood wakes it once a frame instead of once a chunk, while a run's end still wakes it at once.
 ///
 /// Output waiting here is bounded by `outputLimit` bytes: beyond it the oldest waiting
 /// stdout/stderr text is skipped and a `runOutputSkipped` action says how much. With the
@@ -16,6 +18,7 @@ public final class Mailbox: @unchecked Sendable {
     private var wake: @Sendable () -> Void
     private let outputLimit: Int
     private var pendingOutput = 0
+    private var holdsOtherThanLines = false
 
     /// Creates a mailbox; `wake` interrupts the UI thread's wait (e.g. `CursesTerminal.wake`).
     public init(outputLimit: Int = OutputBuffer().maxBytes, wake: @escaping @Sendable () -> Void = {}) {
@@ -33,6 +36,8 @@ public final class Mailbox: @unchecked Sendable {
         let callback: (@Sendable () -> Void)? = lock.withLock {
             let wasEmpty = queue.isEmpty
             if case .runEvents(_, let events) = action { pendingOutput += Self.outputBytes(events) }
+            let isLines = Self.canWaitForFrame(action)
+            if !isLines { holdsOtherThanLines = true }
             switch (queue.last, action) {
             case (.runEvents(let id, var events)?, .runEvents(let newID, let new)) where id == newID:
                 // Drop the queue's reference first so the append happens in place: a flood
@@ -52,7 +57,7 @@ public final class Mailbox: @unchecked Sendable {
                 queue.append(action)
             }
             if pendingOutput > outputLimit { skipOldestOutput() }
-            return wasEmpty ? wake : nil
+            return wasEmpty || !isLines ? wake : nil
         }
         callback?()
     }
@@ -60,12 +65,27 @@ public final class Mailbox: @unchecked Sendable {
     /// Nothing waits (the loop then may sleep: a send wakes it).
     public var isEmpty: Bool { lock.withLock { queue.isEmpty } }
 
+    /// What waits in the queue, for the loop to decide how long it may sleep.
+    public enum Waiting: Equatable {
+        case nothing
+        /// Only lines (a run's output and network entries, debug and server log lines): they can
+        /// wait for the loop's next frame, and further ones do not wake it meanwhile.
+        case linesOnly
+        /// Something that wants the loop at once (a run's end, a key's answer, a listing).
+        case urgent
+    }
+
+    public var waiting: Waiting {
+        lock.withLock { queue.isEmpty ? .nothing : holdsOtherThanLines ? .urgent : .linesOnly }
+    }
+
     /// Takes everything queued, oldest first.
     public func drain() -> [Action] {
         lock.withLock {
             defer {
                 queue = []
                 pendingOutput = 0
+                holdsOtherThanLines = false
             }
             return queue
         }
@@ -105,6 +125,13 @@ public final class Mailbox: @unchecked Sendable {
                 }
             }
             index += 1
+        }
+    }
+
+    private static func canWaitForFrame(_ action: Action) -> Bool {
+        switch action {
+        case .runEvents, .debugLines, .serverLogLines: return true
+        default: return false
         }
     }
 
