@@ -4,7 +4,7 @@ import Isol8Core
 
 struct Build: Isol8Subcommand {
     static let commandName = "build"
-    static let configuration = CommandConfiguration(abstract: "Build a custom image with packages and a setup script baked in.")
+    static let configuration = CommandConfiguration(commandName: "build", abstract: "Build a custom image with packages and a setup script baked in.")
 
     @Option(help: "Base runtime: python, node, bun, deno or bash.")
     var base: String

@@ -4,7 +4,7 @@ import Isol8Core
 
 struct Cleanup: Isol8Subcommand {
     static let commandName = "cleanup"
-    static let configuration = CommandConfiguration(abstract: "Remove isol8 containers (and with --images, isol8 images).")
+    static let configuration = CommandConfiguration(commandName: "cleanup", abstract: "Remove isol8 containers (and with --images, isol8 images).")
 
     @Flag(help: "Do not ask for confirmation.")
     var force = false

@@ -7,6 +7,7 @@ import Isol8Core
 struct Login: Isol8Subcommand {
     static let commandName = "login"
     static let configuration = CommandConfiguration(
+        commandName: "login",
         abstract: "Get a short-lived API key from an isol8 server and store it in ~/.isol8/credentials.json.",
         discussion: "The server must run with --auth-db (or auth.enabled in its config). `isol8 logout` forgets the key.")
 

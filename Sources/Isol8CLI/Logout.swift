@@ -6,7 +6,7 @@ import Isol8Core
 /// until it expires or is revoked with `DELETE /auth/keys/<id>`.
 struct Logout: Isol8Subcommand {
     static let commandName = "logout"
-    static let configuration = CommandConfiguration(abstract: "Remove the credentials stored by `isol8 login`.")
+    static let configuration = CommandConfiguration(commandName: "logout", abstract: "Remove the credentials stored by `isol8 login`.")
 
     @Flag(help: "Print debug lines.")
     var debug = false

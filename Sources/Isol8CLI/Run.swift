@@ -6,7 +6,7 @@ import Logging
 
 struct Run: Isol8Subcommand {
     static let commandName = "run"
-    static let configuration = CommandConfiguration(abstract: "Run code in an isolated container.")
+    static let configuration = CommandConfiguration(commandName: "run", abstract: "Run code in an isolated container.")
 
     @OptionGroup var runOptions: RunOptions
     @Option(help: "Write stdout to this file (with --no-stream).")

@@ -7,6 +7,7 @@ import Isol8Server
 struct Serve: Isol8Subcommand {
     static let commandName = "serve"
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Serve the isol8 HTTP API (run code for remote clients).",
         discussion: """
         Environment: ISOL8_API_KEY (the key, when --key is not given), ISOL8_PORT / PORT (the port),

@@ -5,6 +5,7 @@ import Isol8Core
 struct Setup: Isol8Subcommand {
     static let commandName = "setup"
     static let configuration = CommandConfiguration(
+        commandName: "setup",
         abstract: "Build the isol8 runtime images offline (debootstrap root filesystem + docker import).")
 
     @Flag(help: "Rebuild every image even when it is up to date.")
