@@ -79,7 +79,20 @@ public final class CurlTransport: @unchecked Sendable {
             }
             throw DockerError.protocolError(reason)
         }
-        return HTTPResponse(status: context.status, body: context.collected)
+        return HTTPResponse(status: context.status, body: context.collected,
+                            headers: Self.headers(request.responseHeaders, of: easy))
+    }
+
+    /// The named headers of the last response on `easy` (curl keeps them after the transfer).
+    private static func headers(_ names: [String], of easy: UnsafeMutableRawPointer) -> [String: String] {
+        var found: [String: String] = [:]
+        for name in names {
+            var header: UnsafeMutablePointer<curl_header>?
+            if curl_easy_header(easy, name, 0, UInt32(CURLH_HEADER), -1, &header) == CURLHE_OK, let value = header?.pointee.value {
+                found[name] = String(cString: value)
+            }
+        }
+        return found
     }
 
     /// Async wrapper: the blocking transfer runs off the cooperative pool.

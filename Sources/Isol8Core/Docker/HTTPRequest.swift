@@ -9,13 +9,17 @@ public struct HTTPRequest: Sendable {
     public var body: Data?
     /// A file streamed as the request body (image import) instead of `body`.
     public var bodyFile: URL?
+    /// Response headers to hand back in `HTTPResponse.headers` (the rest are not kept).
+    public var responseHeaders: [String]
 
-    public init(method: String, path: String, headers: [String] = [], body: Data? = nil, bodyFile: URL? = nil) {
+    public init(method: String, path: String, headers: [String] = [], body: Data? = nil, bodyFile: URL? = nil,
+                responseHeaders: [String] = []) {
         self.method = method
         self.path = path
         self.headers = headers
         self.body = body
         self.bodyFile = bodyFile
+        self.responseHeaders = responseHeaders
     }
 
     public static func json(_ method: String, _ path: String, _ body: Data?) -> HTTPRequest {
@@ -26,4 +30,6 @@ public struct HTTPRequest: Sendable {
 public struct HTTPResponse: Sendable {
     public var status: Int
     public var body: Data
+    /// The headers the request asked for (`HTTPRequest.responseHeaders`) that the response had.
+    public var headers: [String: String] = [:]
 }
