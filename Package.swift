@@ -69,9 +69,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .executableTarget(name: "Isol8Bench", dependencies: ["Isol8Core", "Isol8Server"]),
+        .target(name: "BenchSupport"),
+        .executableTarget(name: "Isol8Bench", dependencies: ["Isol8Core", "Isol8Server", "BenchSupport"]),
         .target(name: "CPty"),
-        .executableTarget(name: "Isol8TUIBench", dependencies: ["Isol8TUI", "TerminalCurses", "TerminalKit", "Isol8Core", "CPty"]),
+        .executableTarget(name: "Isol8TUIBench", dependencies: ["Isol8TUI", "TerminalCurses", "TerminalKit", "Isol8Core", "CPty", "BenchSupport"]),
         .target(name: "UTF8Stream"),
         .target(name: "TerminalKit", dependencies: ["UTF8Stream"]),
         .target(name: "CNcurses", linkerSettings: [.linkedLibrary("ncursesw")]),

@@ -1,3 +1,4 @@
+import BenchSupport
 import Foundation
 
 /// `isol8 run` end to end against `docker run --rm` of the same python `print(1)`: the two
@@ -30,17 +31,11 @@ struct CLIBenchmark {
     }
 
     private func wallMs(_ argv: [String]) throws -> Double {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = argv
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
         let start = Clock.now()
-        try process.run()
-        process.waitUntilExit()
+        let (status, _) = try Spawn.run(argv)
         let ms = Clock.ms(start, Clock.now())
-        guard process.terminationStatus == 0 else {
-            throw BenchFailure(description: "\(argv.joined(separator: " ")) exited with \(process.terminationStatus)")
+        guard status == 0 else {
+            throw BenchFailure(description: "\(argv.joined(separator: " ")) exited with \(status)")
         }
         return ms
     }

@@ -1,3 +1,4 @@
+import BenchSupport
 import Isol8TUI
 #if canImport(Glibc)
 import Glibc

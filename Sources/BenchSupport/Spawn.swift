@@ -5,17 +5,23 @@ import Glibc
 
 /// Runs programs with posix_spawn: stdin and stderr on /dev/null, stdout too unless captured.
 /// (A pipe handed to `tmux new-session` would be inherited by the server it starts and held
-/// open for its whole life, so only commands whose output is wanted get one.)
-enum Spawn {
-    struct Failed: Error, CustomStringConvertible {
-        let argv: [String]
-        let reason: String
-        var description: String { "\(argv.joined(separator: " ")): \(reason)" }
+/// open for its whole life, so only commands whose output is wanted get one.) The wait is a
+/// blocking `waitpid`: Foundation's `Process.waitUntilExit` looks every 50 ms, which rounds
+/// every timed command up to a multiple of that.
+public enum Spawn {
+    public struct Failed: Error, CustomStringConvertible {
+        public let argv: [String]
+        public let reason: String
+        public init(argv: [String], reason: String) {
+            self.argv = argv
+            self.reason = reason
+        }
+        public var description: String { "\(argv.joined(separator: " ")): \(reason)" }
     }
 
     /// Runs `argv` (looked up on PATH) to completion.
     @discardableResult
-    static func run(_ argv: [String], capture: Bool = false) throws -> (status: Int32, output: String) {
+    public static func run(_ argv: [String], capture: Bool = false) throws -> (status: Int32, output: String) {
         var pipe: [Int32] = [-1, -1]
         if capture { guard Glibc.pipe(&pipe) == 0 else { throw Failed(argv: argv, reason: "no pipe") } }
         var actions = posix_spawn_file_actions_t()
