@@ -23,7 +23,7 @@ final class MailboxBoundTests: XCTestCase {
         }
         XCTAssertEqual(first.map(\.type), [.network], "the network event stays")
         XCTAssertEqual(last.map(\.data), [String(repeating: "b", count: 60), String(repeating: "c", count: 30), "0"])
-        XCTAssertTrue(mailbox.isEmpty)
+        XCTAssertEqual(mailbox.waiting, .nothing)
     }
 
     func testUnderTheLimitNothingIsSkipped() {

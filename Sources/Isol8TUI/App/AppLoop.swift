@@ -4,10 +4,10 @@ import TerminalKit
 /// The run loop: terminal events and effect results become actions, `update` turns them into
 /// state and effects. Results are drawn at most 60 times a second — every one that arrives
 /// within a frame is folded into the next, and lines (a run's output, debug lines) are not even
-/// taken from the mailbox before that frame, so a flood costs a pass a frame, not a pass a chunk. Input is
-/// answered at once: a pass that read input
-/// gives the mailbox's backlog (an output flood) only a sliver of time and then draws, so a
-/// key reaches the screen within one pass, not a frame interval later; so is a run's end.
+/// taken from the mailbox before that frame, so a flood costs a pass a frame, not a pass a
+/// chunk. Input is answered at once: a pass that read input gives the mailbox's backlog (an
+/// output flood) only a sliver of time and then draws, so a key reaches the screen within one
+/// pass, not a frame interval later; so is a run's end.
 public final class AppLoop {
     /// The state after the last action.
     public private(set) var state: AppState

@@ -38,32 +38,12 @@ public final class Mailbox: @unchecked Sendable {
             if case .runEvents(_, let events) = action { pendingOutput += Self.outputBytes(events) }
             let isLines = Self.canWaitForFrame(action)
             if !isLines { holdsOtherThanLines = true }
-            switch (queue.last, action) {
-            case (.runEvents(let id, var events)?, .runEvents(let newID, let new)) where id == newID:
-                // Drop the queue's reference first so the append happens in place: a flood
-                // must not copy the growing batch on every chunk.
-                queue[queue.count - 1] = .debugLines([])
-                events.append(contentsOf: new)
-                queue[queue.count - 1] = .runEvents(id: id, events)
-            case (.debugLines(var lines)?, .debugLines(let new)):
-                queue[queue.count - 1] = .debugLines([])
-                lines.append(contentsOf: new)
-                queue[queue.count - 1] = .debugLines(lines)
-            case (.serverLogLines(let target, var lines)?, .serverLogLines(let newTarget, let new)) where target == newTarget:
-                queue[queue.count - 1] = .debugLines([])
-                lines.append(contentsOf: new)
-                queue[queue.count - 1] = .serverLogLines(target: target, lines)
-            default:
-                queue.append(action)
-            }
+            if queue.isEmpty || !Self.merge(action, into: &queue[queue.count - 1]) { queue.append(action) }
             if pendingOutput > outputLimit { skipOldestOutput() }
             return wasEmpty || !isLines ? wake : nil
         }
         callback?()
     }
-
-    /// Nothing waits (the loop then may sleep: a send wakes it).
-    public var isEmpty: Bool { lock.withLock { queue.isEmpty } }
 
     /// What waits in the queue, for the loop to decide how long it may sleep.
     public enum Waiting: Equatable {
@@ -126,6 +106,33 @@ public final class Mailbox: @unchecked Sendable {
             }
             index += 1
         }
+    }
+
+    /// Appends `action`'s lines to `last` when both are lines of the same kind (and run or
+    /// target). `last` gives up its array before the append, so the append happens in place: a
+    /// flood must not copy the growing batch on every chunk (switching over a copy of `last` did,
+    /// which made a frame's worth of chunks quadratic).
+    private static func merge(_ action: Action, into last: inout Action) -> Bool {
+        switch action {
+        case .runEvents(let newID, let new):
+            guard case .runEvents(let id, var events) = last, id == newID else { return false }
+            last = .debugLines([])
+            events.append(contentsOf: new)
+            last = .runEvents(id: id, events)
+        case .debugLines(let new):
+            guard case .debugLines(var lines) = last else { return false }
+            last = .debugLines([])
+            lines.append(contentsOf: new)
+            last = .debugLines(lines)
+        case .serverLogLines(let newTarget, let new):
+            guard case .serverLogLines(let target, var lines) = last, target == newTarget else { return false }
+            last = .debugLines([])
+            lines.append(contentsOf: new)
+            last = .serverLogLines(target: target, lines)
+        default:
+            return false
+        }
+        return true
     }
 
     private static func canWaitForFrame(_ action: Action) -> Bool {
