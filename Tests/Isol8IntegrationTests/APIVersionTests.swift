@@ -13,11 +13,11 @@ final class APIVersionTests: XCTestCase {
     }
 
     func testOnlyTheResponseHeadersAskedForAreHandedBack() async throws {
-        let transport = try DockerClient.fromEnvironment().transport
-        let asked = try await transport.send(HTTPRequest(method: "GET", path: "/_ping", responseHeaders: ["Api-Version", "X-Not-Sent"]))
-        let version = try await DockerClient.fromEnvironment().version()
+        let client = try DockerClient.fromEnvironment()
+        let asked = try await client.transport.send(HTTPRequest(method: "GET", path: "/_ping", responseHeaders: ["Api-Version", "X-Not-Sent"]))
+        let version = try await client.version()
         XCTAssertEqual(asked.headers, ["Api-Version": version.ApiVersion])
-        let unasked = try await transport.send(HTTPRequest(method: "GET", path: "/_ping"))
+        let unasked = try await client.transport.send(HTTPRequest(method: "GET", path: "/_ping"))
         XCTAssertEqual(unasked.headers, [:])
     }
 }
